@@ -1,0 +1,48 @@
+// Build dist/ from src/ with esbuild.
+// - The CLI is bundled: one file starts much faster than hundreds of small ESM modules (micromark
+//   alone is ~100), and a one-draft pre-commit run must stay near `node -e 0`. Rarely needed parts
+//   (franc, the regex analysers, the position-keeping YAML parser) stay in lazily loaded chunks.
+// - The built-in packs in rules/ are validated here, regular expressions included, and written
+//   to dist/builtin-packs.json, so that a run reads JSON instead of parsing YAML. A broken
+//   built-in pack fails the build.
+import { build } from 'esbuild';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = `${root}dist`;
+const common = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  // natural's stemmers are CommonJS and call require(); give the bundle a real one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+};
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: dist,
+  splitting: true,
+  minify: !process.env.EINDRED_NO_MINIFY,
+  sourcemap: 'linked',
+  legalComments: 'linked',
+});
+
+const compiler = `${dist}/.compile-packs.mjs`;
+await build({ ...common, entryPoints: ['src/packs/builtin.ts'], outfile: compiler, splitting: false });
+try {
+  const { parseBuiltinPacks } = await import(pathToFileURL(compiler).href);
+  const packs = await parseBuiltinPacks(root);
+  writeFileSync(`${dist}/builtin-packs.json`, JSON.stringify(packs));
+} catch (error) {
+  console.error(`eindred build: a built-in pack is invalid:\n${error.message}`);
+  process.exitCode = 1;
+} finally {
+  rmSync(compiler, { force: true });
+}

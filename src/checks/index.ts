@@ -1,0 +1,9 @@
+import { patternCheck } from './pattern.js';
+import { termCheck } from './term.js';
+import type { CheckKind } from './types.js';
+
+/** Every kind of check a pack can use. A new kind is one file in src/checks and one line here. */
+export const CHECK_KINDS: Readonly<Record<string, CheckKind<unknown>>> = {
+  term: termCheck,
+  pattern: patternCheck,
+};

@@ -1,0 +1,74 @@
+import { compilePattern, WORD_CHAR } from '../packs/regex.js';
+import type { ActiveRule, BlockMatcher, CheckKind } from './types.js';
+
+export interface PatternOptions {
+  /** Regular expression sources; options stay plain data so built-in packs can be precompiled. */
+  patterns: string[];
+  caseSensitive: boolean;
+  /** Only whole words: a match may not start or end inside a word. */
+  wholeWord: boolean;
+}
+
+/**
+ * `kind: pattern`: regular expressions (JavaScript syntax, Unicode mode), for what a word list can't
+ * express: placeholders like `[bron?]`, numbers, punctuation. Matching is case-insensitive unless
+ * `case_sensitive: true`; by default a match must be whole words (JavaScript's `\b` only knows ASCII
+ * letters, so eindred checks word edges itself).
+ */
+export const patternCheck: CheckKind<PatternOptions> = {
+  description: 'regular expressions (JavaScript syntax), checked for catastrophic backtracking',
+  keys: ['pattern', 'case_sensitive', 'whole_word'],
+
+  readOptions(rule, context) {
+    const patterns = rule.stringList('pattern');
+    if (!patterns || patterns.length === 0) {
+      rule.issue(rule.has('pattern') ? 'pattern' : null, 'a pattern rule needs ‘pattern’: one regular expression or a list of them');
+      return undefined;
+    }
+    const caseSensitive = rule.boolean('case_sensitive') ?? false;
+    let valid = true;
+    for (const source of patterns) {
+      const compiled = compilePattern(source, caseSensitive);
+      if (typeof compiled === 'string') {
+        rule.issue('pattern', `‘${source}’ is not a valid regular expression: ${compiled}`);
+        valid = false;
+        continue;
+      }
+      context.regexes.push({ source, flags: compiled.flags, report: (message) => rule.issue('pattern', message) });
+    }
+    return valid ? { patterns, caseSensitive, wholeWord: rule.boolean('whole_word') ?? true } : undefined;
+  },
+
+  compile(rules: readonly ActiveRule<PatternOptions>[]): BlockMatcher {
+    const compiled = rules.map((rule) => ({
+      rule,
+      wholeWord: rule.spec.options.wholeWord,
+      regexes: rule.spec.options.patterns.map((source) => compilePattern(source, rule.spec.options.caseSensitive) as RegExp),
+    }));
+    return {
+      match(block, emit) {
+        const text = block.text;
+        for (const { rule, wholeWord, regexes } of compiled) {
+          for (const pattern of regexes) {
+            pattern.lastIndex = 0;
+            let m: RegExpExecArray | null;
+            while ((m = pattern.exec(text)) !== null) {
+              const start = m.index;
+              const end = start + m[0].length;
+              if (end === start || (wholeWord && splitsWord(text, start, end))) {
+                pattern.lastIndex = start + 1;
+                continue;
+              }
+              emit({ rule, start, end });
+            }
+          }
+        }
+      },
+    };
+  },
+};
+
+function splitsWord(text: string, start: number, end: number): boolean {
+  const isWord = (i: number): boolean => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);
+  return (isWord(start) && isWord(start - 1)) || (isWord(end - 1) && isWord(end));
+}

@@ -1,0 +1,104 @@
+import { Command, CommanderError, Option } from 'commander';
+import { PackError } from '../packs/issues.js';
+import { FORMATS } from '../report/index.js';
+import { VERSION } from '../version.js';
+import { DEFAULT_MAX_FILE_MB, runCheck, type CheckOptions } from './check.js';
+import { processTerminal, UsageError, type Terminal } from './terminal.js';
+
+const CHECK_HELP = `
+Paths are files, folders (searched for .md, .markdown and .txt, skipping .git and
+node_modules) and globs such as 'drafts/**/*.md'. Use - to read a draft from standard input.
+Without paths, the current folder is checked.
+
+Which rules run: the nearest .eindred.yaml above each file picks packs, switches rules off or
+changes their severity, and lists paths to skip. Without one, all built-in packs run.
+
+Exit codes:
+  0  nothing at or above the fail level (errors; with --max-warnings also warnings)
+  1  findings at or above the fail level
+  2  a usage, config or pack error, or an input that could not be read
+     (the other inputs are still checked and reported)
+
+Examples:
+  $ eindred check drafts/zwembad.md
+  $ eindred check drafts --format json > report.json
+  $ cat draft.md | eindred check - --stdin-filename draft.md
+  $ eindred check --quiet $(git diff --cached --name-only -- '*.md')
+`;
+
+function buildProgram(terminal: Terminal, exit: { code: number }): Command {
+  const program = new Command('eindred')
+    .description(
+      'A linter for news drafts written with the help of AI: undisclosed AI use, unverified claims,\n' +
+        'biased wording and personal data, in Dutch and English.',
+    )
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => terminal.write(text),
+      writeErr: (text) => process.stderr.write(text),
+    });
+
+  program
+    .command('check')
+    .description('check drafts and report what an editor should look at')
+    .argument('[paths...]', 'files, folders or globs to check; - for standard input')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATS)).default('stylish'))
+    .option('--lang <code>', 'language of drafts that do not declare one in front matter (nl, en); otherwise detected')
+    .option('-c, --config <file>', 'use this config file instead of the nearest .eindred.yaml')
+    .option('--no-config', 'ignore .eindred.yaml files: all built-in packs, no changes')
+    .option('-p, --pack <pack...>', 'use these packs instead of the config\'s: a .yaml file, a folder of them, builtin, or builtin:<name>')
+    .addOption(new Option('--min-severity <level>', 'report only findings at or above this level').choices(['info', 'warning', 'error']).default('info'))
+    .option('-q, --quiet', 'report errors only, and print nothing when there are none (for git hooks)')
+    .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings')
+    .option('--stdin-filename <path>', 'name of the draft read from standard input: for the report, its format and config lookup')
+    .option('--no-ignore', 'also check files that the config\'s ignore list skips')
+    .option('--max-file-size <MB>', 'report files larger than this instead of checking them', DEFAULT_MAX_FILE_MB)
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'no colours (also when NO_COLOR is set)')
+    .addHelpText('after', CHECK_HELP)
+    .action(async (paths: string[], options: CheckOptions) => {
+      exit.code = await runCheck(paths, options, terminal);
+    });
+
+  return program;
+}
+
+/** Run the CLI; returns the exit code. The only place that turns errors into exit codes. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const terminal = processTerminal();
+  const exit = { code: 0 };
+  const program = buildProgram(terminal, exit);
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return exit.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof PackError) {
+      terminal.warn(`a rule pack or config has problems, so nothing was checked:\n${error.issues
+        .map((issue) => `  ${PackError.format(issue)}`)
+        .join('\n')}`);
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      terminal.warn(`${error.message}\n(run eindred check --help for usage)`);
+      return 2;
+    }
+    const debug = process.env.EINDRED_DEBUG;
+    terminal.warn(
+      `internal error: ${(error as Error).message}\n` +
+        (debug ? `${(error as Error).stack}\n` : '(set EINDRED_DEBUG=1 for details) ') +
+        'This is a bug in eindred: please report it with the command you ran.',
+    );
+    return 2;
+  }
+}

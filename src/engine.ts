@@ -1,0 +1,218 @@
+import type { BlockContext, Hit } from './checks/types.js';
+import { compareFindings, type Finding } from './finding.js';
+import type { Document, ProseBlock } from './input/document.js';
+import type { SourceRange } from './input/prose.js';
+import { CANDIDATES, functionWordVotes, LANGUAGE_NAMES, loadDetector } from './language/detect.js';
+import { findQuotes, insideAny } from './language/quotes.js';
+import type { Span } from './language/sentences.js';
+import { stemmerFor, type Stemmer } from './language/stem.js';
+import { tokenize, type Token } from './language/tokens.js';
+import { coreMessage, formatList } from './messages.js';
+import type { RuleSet } from './packs/ruleset.js';
+
+export interface LintOptions {
+  /** Language of a document that does not declare one (--lang, or the config's `language`). */
+  defaultLanguage?: string;
+  /** Treat every block as this language, without detection (used to run pack examples). */
+  forceLanguage?: string;
+}
+
+export interface FileResult {
+  path: string;
+  /** The document's language (ISO 639-1), or `und` when it could not be determined. */
+  language: string;
+  findings: Finding[];
+}
+
+/** Enough letters for franc to be reliable on a block of its own. */
+const MIN_DETECT_LETTERS = 40;
+/** How much prose the document language is detected on. */
+const SAMPLE_CHARS = 3000;
+
+class Block implements BlockContext {
+  private cachedTokens: Token[] | undefined;
+  private cachedQuotes: Span[] | undefined;
+  language = 'und';
+  stem: Stemmer = (word) => word;
+
+  constructor(readonly prose: ProseBlock) {}
+
+  get text(): string {
+    return this.prose.text;
+  }
+
+  tokens(): readonly Token[] {
+    return (this.cachedTokens ??= tokenize(this.prose.text));
+  }
+
+  inQuote(start: number, end: number): boolean {
+    if (this.prose.inBlockQuote) return true;
+    return insideAny((this.cachedQuotes ??= findQuotes(this.prose.text)), start, end);
+  }
+}
+
+/** `lang: nl`, `lang: nl-NL`, `lang: NL` → `nl`. */
+export function normalizeLanguage(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^([a-z]{2,3})(?:[-_][a-z0-9]+)*$/i.exec(value.trim());
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+async function detectDocumentLanguage(blocks: readonly Block[]): Promise<string> {
+  let sample = '';
+  const tokens: Token[] = [];
+  for (const block of blocks) {
+    if (sample.length >= SAMPLE_CHARS) break;
+    sample += `${block.text}\n`;
+    tokens.push(...block.tokens());
+  }
+  const letters = sample.replace(/[^\p{L}]/gu, '').length;
+  if (letters >= 20) {
+    const detected = (await loadDetector())(sample);
+    if (detected) return detected;
+  }
+  return strongestVote(functionWordVotes(tokens)) ?? 'und';
+}
+
+function strongestVote(votes: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  let bestVotes = 0;
+  for (const [language, count] of votes) {
+    if (count > bestVotes) {
+      best = language;
+      bestVotes = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * A block keeps the document's language unless its function words point elsewhere and franc,
+ * given enough text, agrees: a Dutch article with an English quote gets English rules on the quote.
+ */
+async function blockLanguage(block: Block, documentLanguage: string): Promise<string> {
+  const tokens = block.tokens();
+  if (tokens.length < 4) return documentLanguage;
+  const votes = functionWordVotes(tokens);
+  const own = votes.get(documentLanguage) ?? 0;
+  const other = strongestVote(votes);
+  if (!other || other === documentLanguage || (votes.get(other) ?? 0) <= own) return documentLanguage;
+  const letters = block.text.replace(/[^\p{L}]/gu, '').length;
+  if (letters < MIN_DETECT_LETTERS && (votes.get(other) ?? 0) < 3) return documentLanguage;
+  const detected = (await loadDetector())(block.text);
+  return detected && detected in CANDIDATES ? detected : documentLanguage;
+}
+
+function findingRange(document: Document, range: SourceRange) {
+  const start = document.lines.position(range.start);
+  const end = document.lines.position(range.end);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** Of overlapping hits of one rule, keep the longest (then the first). */
+function dropOverlaps(hits: Hit[]): Hit[] {
+  if (hits.length < 2) return hits;
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Hit[] = [];
+  const lastEnd = new Map<unknown, { hit: Hit; index: number }>();
+  for (const hit of hits) {
+    const previous = lastEnd.get(hit.rule);
+    if (previous && hit.start < previous.hit.end) {
+      if (hit.end - hit.start > previous.hit.end - previous.hit.start) {
+        kept[previous.index] = hit;
+        lastEnd.set(hit.rule, { hit, index: previous.index });
+      }
+      continue;
+    }
+    lastEnd.set(hit.rule, { hit, index: kept.length });
+    kept.push(hit);
+  }
+  return kept;
+}
+
+function hitToFinding(document: Document, block: Block, hit: Hit): Finding | null {
+  const { rule } = hit;
+  const spec = rule.spec;
+  if (rule.unless?.covers(block, hit.start, hit.end)) return null;
+  const inQuote = block.inQuote(hit.start, hit.end);
+  if (inQuote && spec.inQuote === 'ignore') return null;
+  const range = block.prose.map.range(hit.start, hit.end);
+  const match = block.text.slice(hit.start, hit.end).replace(/\s+/g, ' ');
+  const message = spec.message
+    .replace(/\{match\}/g, match)
+    .replace(/\{suggest\}/g, formatList(spec.suggest, spec.language));
+  return {
+    ruleId: spec.id,
+    category: spec.category,
+    severity: inQuote && spec.inQuote === 'info' ? 'info' : rule.severity,
+    message,
+    ...findingRange(document, range),
+    excerpt: document.source.slice(range.start, range.end),
+    suggestions: [...spec.suggest],
+    inQuote,
+    ...(spec.reason ? { reason: spec.reason } : {}),
+    ...(spec.source ? { source: spec.source } : {}),
+  };
+}
+
+/** Check one document against a rule set. Pure apart from loading the language detector. */
+export async function lintDocument(document: Document, ruleSet: RuleSet, options: LintOptions = {}): Promise<FileResult> {
+  const blocks = document.blocks.map((prose) => new Block(prose));
+  const declared = options.forceLanguage ?? normalizeLanguage(document.frontMatter?.data.lang) ?? options.defaultLanguage;
+  const language = declared ?? (blocks.length > 0 ? await detectDocumentLanguage(blocks) : 'und');
+
+  const findings: Finding[] = [];
+  const unchecked = new Map<string, Block[]>();
+  for (const block of blocks) {
+    block.language = options.forceLanguage ?? (language === 'und' ? 'und' : await blockLanguage(block, language));
+    const matchers = ruleSet.byLanguage.get(block.language);
+    if (!matchers) {
+      const list = unchecked.get(block.language) ?? [];
+      list.push(block);
+      unchecked.set(block.language, list);
+      continue;
+    }
+    block.stem = stemmerFor(block.language);
+    const hits: Hit[] = [];
+    for (const matcher of matchers) matcher.match(block, (hit) => hits.push(hit));
+    for (const hit of dropOverlaps(hits)) {
+      const finding = hitToFinding(document, block, hit);
+      if (finding) findings.push(finding);
+    }
+  }
+
+  for (const [blockLanguageCode, list] of unchecked) {
+    const first = list[0]!;
+    const at = first.prose.map.charRange(0).start;
+    const name = LANGUAGE_NAMES[blockLanguageCode]?.[language === 'nl' ? 'nl' : 'en'] ?? blockLanguageCode;
+    findings.push({
+      ruleId: blockLanguageCode === 'und' ? 'eindred.language.undetermined' : 'eindred.language.unchecked',
+      category: 'language',
+      severity: 'info',
+      message:
+        blockLanguageCode === 'und'
+          ? coreMessage('undeterminedLanguage', language)
+          : coreMessage('uncheckedLanguage', language, { language: name, count: list.length }),
+      ...findingRange(document, { start: at, end: at }),
+      excerpt: '',
+      suggestions: [],
+      inQuote: false,
+    });
+  }
+
+  for (const problem of document.problems) {
+    findings.push({
+      ruleId: problem.ruleId,
+      category: 'input',
+      severity: problem.severity,
+      message: coreMessage(problem.message, language, problem.details),
+      ...findingRange(document, problem.range),
+      excerpt: '',
+      suggestions: [],
+      inQuote: false,
+    });
+  }
+
+  findings.sort(compareFindings);
+  return { path: document.path, language, findings };
+}

@@ -1,0 +1,55 @@
+import type { MessageKey } from '../messages.js';
+import type { LineIndex } from './positions.js';
+import type { SourceMap, SourceRange } from './prose.js';
+
+export type DocumentFormat = 'markdown' | 'text';
+
+export type BlockKind = 'heading' | 'paragraph' | 'tableCell' | 'imageAlt' | 'text';
+
+/** A run of prose that is analysed on its own: a paragraph, a heading, a table cell, an alt text. */
+export interface ProseBlock {
+  kind: BlockKind;
+  text: string;
+  map: SourceMap;
+  /** Inside a Markdown block quote: all of it is quoted speech. */
+  inBlockQuote: boolean;
+}
+
+export interface FrontMatter {
+  /** Parsed YAML (a mapping); empty when the YAML could not be parsed. */
+  data: Record<string, unknown>;
+  /** The whole front matter, fences included. */
+  range: SourceRange;
+}
+
+export interface ImageRef {
+  /** Index into `blocks` of the alt text, or -1 when the alt text is empty. */
+  altBlock: number;
+  title: string;
+  url: string;
+  range: SourceRange;
+}
+
+/** Something wrong with the input that is not a rule finding, e.g. front matter that is not YAML. */
+export interface InputProblem {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  /** Reported in the draft's language once that is known. */
+  message: MessageKey;
+  details?: Record<string, string>;
+  range: SourceRange;
+}
+
+export interface Document {
+  path: string;
+  format: DocumentFormat;
+  /** The decoded text (a leading BOM removed); all offsets point into it. */
+  source: string;
+  lines: LineIndex;
+  frontMatter: FrontMatter | null;
+  blocks: ProseBlock[];
+  images: ImageRef[];
+  /** Spans that are not prose but may matter to some checks: URLs, link targets. */
+  urls: SourceRange[];
+  problems: InputProblem[];
+}

@@ -1,0 +1,70 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { InputProblem } from './document.js';
+
+/** An input that cannot be checked; the run goes on with the others and ends with exit code 2. */
+export class InputError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export interface DecodedText {
+  text: string;
+  problems: InputProblem[];
+}
+
+/**
+ * Bytes → text. UTF-8 (with or without BOM) and UTF-16 with a BOM are read; bytes that are not
+ * valid UTF-8 become U+FFFD and a warning; a file with NUL bytes is binary and refused.
+ */
+export function decodeText(bytes: Uint8Array, path: string): DecodedText {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), problems: [] };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), problems: [] };
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) {
+    throw new InputError(path, 'this is a binary file (it holds NUL bytes), not a text draft');
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), problems: [] };
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const bad = text.indexOf('\uFFFD');
+    const at = Math.max(0, bad - (text.charCodeAt(0) === 0xfeff ? 1 : 0));
+    return {
+      text,
+      problems: [{ ruleId: 'eindred.input.encoding', severity: 'warning', message: 'invalidUtf8', range: { start: at, end: at + 1 } }],
+    };
+  }
+}
+
+export async function readInputFile(path: string, maxBytes: number = DEFAULT_MAX_FILE_BYTES): Promise<DecodedText> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new InputError(path, 'this is a folder; give the folder itself as a path to check what is in it');
+    if (info.size > maxBytes) {
+      throw new InputError(
+        path,
+        `the file is ${(info.size / 1024 / 1024).toFixed(1)} MB, more than --max-file-size ${maxBytes / 1024 / 1024} MB; raise the limit to check it`,
+      );
+    }
+    return decodeText(await readFile(path), path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'ELOOP'
+            ? 'a symbolic link that points to itself'
+            : (error as Error).message;
+    throw new InputError(path, `cannot be read: ${reason}`);
+  }
+}

@@ -1,0 +1,28 @@
+import type { ProseBlock } from './document.js';
+import { ProseBuilder, type SourceRange } from './prose.js';
+import { maskUrls } from './urls.js';
+
+/** Plain text: every paragraph (lines up to a blank line) is a block, copied verbatim. */
+export function extractTextProse(source: string, from = 0): { blocks: ProseBlock[]; urls: SourceRange[] } {
+  const blocks: ProseBlock[] = [];
+  const urls: SourceRange[] = [];
+  const separator = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*/g;
+  separator.lastIndex = from;
+  let start = from;
+  for (;;) {
+    const m = separator.exec(source);
+    const end = m ? m.index : source.length;
+    addBlock(source, start, end, blocks, urls);
+    if (!m) break;
+    start = m.index + m[0].length;
+  }
+  return { blocks, urls };
+}
+
+function addBlock(source: string, start: number, end: number, blocks: ProseBlock[], urls: SourceRange[]): void {
+  if (!/\S/.test(source.slice(start, end))) return;
+  const builder = new ProseBuilder(source);
+  builder.verbatim(start, end);
+  const { text, map } = builder.build();
+  blocks.push({ kind: 'text', text: maskUrls(text, map, urls), map, inBlockQuote: false });
+}

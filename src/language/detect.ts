@@ -1,0 +1,65 @@
+import type { Token } from './tokens.js';
+
+/**
+ * Language detection. franc (the franc-min build) is restricted to a few candidates and only asked
+ * when a text is long enough: on its own it calls short Dutch text Danish or Afrikaans. It is loaded
+ * on first use, since a draft that declares its language never needs it.
+ */
+
+/** ISO 639-1 codes eindred can tell apart, mapped to franc's ISO 639-3 codes. */
+export const CANDIDATES: Readonly<Record<string, string>> = {
+  nl: 'nld',
+  en: 'eng',
+  de: 'deu',
+  fr: 'fra',
+  es: 'spa',
+};
+
+export const LANGUAGE_NAMES: Readonly<Record<string, { nl: string; en: string }>> = {
+  nl: { nl: 'Nederlands', en: 'Dutch' },
+  en: { nl: 'Engels', en: 'English' },
+  de: { nl: 'Duits', en: 'German' },
+  fr: { nl: 'Frans', en: 'French' },
+  es: { nl: 'Spaans', en: 'Spanish' },
+  und: { nl: 'een onbekende taal', en: 'an unknown language' },
+};
+
+/** Frequent function words that belong to one candidate only (no "de", "en", "die", "in"). */
+const FUNCTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  nl: new Set(
+    'het een van niet zijn wordt werd heeft hebben ook maar naar bij deze dit geen zal zou omdat wel meer voor met op dat er nog dan als uit door om te tot worden hij zij ze ik je wij mijn onze zegt volgens'.split(' '),
+  ),
+  en: new Set(
+    'the of and to that it for on with as by he she they we you have has had not but from this are were be been which will would at an or its their his her said who'.split(' '),
+  ),
+  de: new Set('der das und ist nicht ein eine zu den dem mit sich auf für wird wurde auch sind ich nach bei'.split(' ')),
+  fr: new Set('le les des du et est une pour dans sur avec ce il elle sont au aux pas qui'.split(' ')),
+  es: new Set('el los las del y una por con para su al lo como más pero está son'.split(' ')),
+};
+
+/** Votes of function words per language; cheap enough to run on every block. */
+export function functionWordVotes(tokens: readonly Token[]): Map<string, number> {
+  const votes = new Map<string, number>();
+  for (const token of tokens) {
+    for (const [language, words] of Object.entries(FUNCTION_WORDS)) {
+      if (words.has(token.lower)) votes.set(language, (votes.get(language) ?? 0) + 1);
+    }
+  }
+  return votes;
+}
+
+export type Detector = (text: string) => string | undefined;
+
+let detectorPromise: Promise<Detector> | null = null;
+
+export function loadDetector(): Promise<Detector> {
+  detectorPromise ??= import('franc-min').then(({ franc }) => {
+    const only = Object.values(CANDIDATES);
+    const back = new Map(Object.entries(CANDIDATES).map(([iso1, iso3]) => [iso3, iso1]));
+    return (text: string) => {
+      const code = franc(text, { only, minLength: 20 });
+      return back.get(code);
+    };
+  });
+  return detectorPromise;
+}

@@ -1,0 +1,67 @@
+import { isSeverity, type Severity } from '../finding.js';
+import { PackError } from './issues.js';
+import { DataFile } from './data-reader.js';
+
+export const CONFIG_NAMES = ['.eindred.yaml', '.eindred.yml'] as const;
+
+export type RuleSetting = Severity | 'off';
+
+export interface RuleOverride {
+  setting: RuleSetting;
+}
+
+/** A `.eindred.yaml`: which packs, what to change about their rules, which paths to skip. */
+export interface Config {
+  /** The config file, or null for the built-in defaults. */
+  file: string | null;
+  /** Folder that relative pack paths and ignore patterns start from. */
+  dir: string;
+  /** Pack references: `builtin`, `builtin:<folder or pack name>`, or a path to a pack file or folder. */
+  packs: string[];
+  /** By rule id, or by an id prefix such as `nl.bias` for a whole group. */
+  rules: Map<string, RuleOverride>;
+  /** Paths to skip, in .gitignore syntax, relative to `dir`. */
+  ignore: string[];
+  /** Language of drafts that do not declare one (like --lang). */
+  language?: string;
+}
+
+export const DEFAULT_PACKS = ['builtin'];
+
+export function defaultConfig(dir: string): Config {
+  return { file: null, dir, packs: [...DEFAULT_PACKS], rules: new Map(), ignore: [] };
+}
+
+const CONFIG_KEYS = ['packs', 'rules', 'ignore', 'language'] as const;
+const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
+
+export async function parseConfig(text: string, file: string, dir: string): Promise<Config> {
+  const data = new DataFile(file, text);
+  const config = defaultConfig(dir);
+  config.file = file;
+  if (data.root === null && !data.hasIssues) return config; // an empty file: the defaults
+  const root = data.rootMap('an eindred config');
+  if (!root) throw new PackError(await data.problems());
+  root.allowOnly(CONFIG_KEYS, 'the config');
+  const packs = root.stringList('packs');
+  if (packs) config.packs = packs;
+  config.ignore = root.stringList('ignore') ?? [];
+  const language = root.string('language');
+  if (language && !/^[a-z]{2,3}$/.test(language)) {
+    root.issue('language', `‘language’ must be a lower-case ISO 639-1 code such as nl or en, not ‘${language}’`);
+  } else if (language) {
+    config.language = language;
+  }
+  const rules = root.map('rules');
+  for (const id of rules?.keys() ?? []) {
+    const setting = rules!.scalar(id);
+    const value = setting === false ? 'off' : setting;
+    if (typeof value !== 'string' || !(SETTINGS as readonly string[]).includes(value)) {
+      rules!.issue(id, `rule ‘${id}’: the setting must be one of ${SETTINGS.join(', ')}`);
+      continue;
+    }
+    config.rules.set(id, { setting: isSeverity(value) ? value : 'off' });
+  }
+  if (data.hasIssues) throw new PackError(await data.problems());
+  return config;
+}

@@ -1,0 +1,195 @@
+import { CHECK_KINDS } from '../checks/index.js';
+import type { ReadContext, RegexToCheck } from '../checks/types.js';
+import { isSeverity, RULE_CATEGORIES, SEVERITIES, type Severity } from '../finding.js';
+import { PackError } from './issues.js';
+import { compilePattern, regexHazard } from './regex.js';
+import { IN_QUOTE_POLICIES, type InQuotePolicy, type Pack, type RuleSpec, type UnlessSpec } from './types.js';
+import { asMap, DataFile, idLines, type DataPath, type MapReader } from './data-reader.js';
+
+const PACK_KEYS = ['pack', 'language', 'description', 'defaults', 'rules'] as const;
+const DEFAULT_KEYS = ['kind', 'category', 'severity', 'in_quote'] as const;
+export const COMMON_RULE_KEYS = [
+  'id',
+  'kind',
+  'category',
+  'severity',
+  'message',
+  'description',
+  'reason',
+  'source',
+  'suggest',
+  'in_quote',
+  'unless',
+  'examples',
+  'enabled',
+] as const;
+const PLACEHOLDERS = new Set(['match', 'suggest']);
+const ID = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/i;
+
+interface Defaults {
+  kind?: string;
+  category?: RuleSpec['category'];
+  severity?: Severity;
+  inQuote?: InQuotePolicy;
+}
+
+/**
+ * Read and validate a pack. Every problem is collected (with file, line, column and rule id) and
+ * thrown together as one PackError, so a pack author fixes them in one go.
+ */
+export async function parsePack(text: string, file: string): Promise<Pack> {
+  const data = new DataFile(file, text);
+  const root = data.rootMap('a rule pack');
+  if (!root) throw new PackError(await data.problems());
+  root.allowOnly(PACK_KEYS, 'a pack header');
+  const name = root.string('pack', { required: true, where: 'the pack header (its name, e.g. pack: nl-bias)' }) ?? '';
+  const language = root.string('language', { required: true, where: 'the pack header (e.g. language: nl)' }) ?? '';
+  if (language && !/^[a-z]{2,3}$/.test(language)) {
+    root.issue('language', `‘language’ must be a lower-case ISO 639-1 code such as nl or en, not ‘${language}’`);
+  }
+  const description = root.string('description');
+  const defaults = readDefaults(root.map('defaults'));
+
+  const regexes: RegexToCheck[] = [];
+  const rules: RuleSpec[] = [];
+  const seen = new Set<string>();
+  const lines = idLines(text);
+  const items = root.items('rules');
+  if (!items && !root.has('rules')) root.issue(null, '‘rules’ is missing: a pack needs a list of rules');
+  for (const item of items ?? []) {
+    const rule = readRule(data, item.value, item.path, { language, regexes }, defaults, name, file, lines);
+    if (!rule) continue;
+    if (seen.has(rule.id)) {
+      data.issue([...item.path, 'id'], `duplicate rule id (first used on line ${lines.get(rule.id)}): give each rule its own id`, rule.id);
+      continue;
+    }
+    seen.add(rule.id);
+    rules.push(rule);
+  }
+
+  for (const regex of regexes) {
+    const hazard = await regexHazard(regex.source, regex.flags);
+    if (hazard) regex.report(hazard);
+  }
+  if (data.hasIssues) throw new PackError(await data.problems());
+  return { name, language, ...(description ? { description } : {}), file, builtin: false, rules };
+}
+
+function readDefaults(map: MapReader | undefined): Defaults {
+  if (!map) return {};
+  map.allowOnly(DEFAULT_KEYS, 'defaults');
+  const defaults: Defaults = {};
+  const kind = map.oneOf('kind', Object.keys(CHECK_KINDS));
+  const category = map.oneOf('category', RULE_CATEGORIES);
+  const severity = map.oneOf('severity', SEVERITIES);
+  const inQuote = map.oneOf('in_quote', IN_QUOTE_POLICIES);
+  if (kind) defaults.kind = kind;
+  if (category) defaults.category = category;
+  if (severity) defaults.severity = severity;
+  if (inQuote) defaults.inQuote = inQuote;
+  return defaults;
+}
+
+function readRule(
+  data: DataFile,
+  value: unknown,
+  path: DataPath,
+  context: ReadContext,
+  defaults: Defaults,
+  pack: string,
+  file: string,
+  lines: ReadonlyMap<string, number>,
+): RuleSpec | null {
+  const map = asMap(data, value, path, 'a rule');
+  if (!map) return null;
+  const issuesBefore = data.issueCount;
+  const id = map.string('id', { required: true, where: 'this rule (e.g. id: nl.bias.allochtoon)' });
+  if (id && !ID.test(id)) map.issue('id', `rule id ‘${id}’ may only hold letters, digits and . _ - between words`);
+  map.ruleId = id;
+
+  const kindName = map.has('kind') ? map.oneOf('kind', Object.keys(CHECK_KINDS)) : defaults.kind;
+  if (!kindName && !map.has('kind')) map.issue(null, `‘kind’ is missing: one of ${Object.keys(CHECK_KINDS).join(', ')}`);
+  const kind = kindName ? CHECK_KINDS[kindName] : undefined;
+  map.allowOnly([...COMMON_RULE_KEYS, ...(kind?.keys ?? [])], kindName ? `a ${kindName} rule` : 'a rule');
+
+  const category = map.has('category') ? map.oneOf('category', RULE_CATEGORIES) : defaults.category;
+  if (!category && !map.has('category')) map.issue(null, `‘category’ is missing: one of ${RULE_CATEGORIES.join(', ')}`);
+  const severityValue = map.has('severity') ? map.oneOf('severity', SEVERITIES) : (defaults.severity ?? 'warning');
+  const inQuote = map.has('in_quote') ? map.oneOf('in_quote', IN_QUOTE_POLICIES) : (defaults.inQuote ?? 'same');
+  const message = map.string('message', { required: true, where: 'this rule (what the reader is told)' });
+  if (message) checkPlaceholders(map, message);
+  const source = map.string('source');
+  if (source && !/^https?:\/\/\S+$/.test(source)) map.issue('source', '‘source’ must be a web address (https://…)');
+  const description = map.string('description');
+  const reason = map.string('reason');
+  const suggest = map.stringList('suggest') ?? [];
+  const unless = readUnless(map, context);
+  const examples = readExamples(map);
+  const enabled = map.boolean('enabled') ?? true;
+  const options = kind ? kind.readOptions(map, context) : undefined;
+
+  if (data.issueCount > issuesBefore || !id || !kindName || !category || !message || !isSeverity(severityValue) || !inQuote) {
+    return null;
+  }
+  return {
+    id,
+    kind: kindName,
+    category,
+    severity: severityValue,
+    message,
+    ...(description ? { description } : {}),
+    ...(reason ? { reason } : {}),
+    ...(source ? { source } : {}),
+    suggest,
+    inQuote,
+    unless,
+    examples,
+    enabled,
+    options,
+    language: context.language,
+    pack,
+    file,
+    line: lines.get(id) ?? 0,
+  };
+}
+
+function checkPlaceholders(map: MapReader, message: string): void {
+  for (const m of message.matchAll(/\{([^{}]*)\}/g)) {
+    if (!PLACEHOLDERS.has(m[1]!)) {
+      map.issue('message', `unknown placeholder ‘{${m[1]}}’ in ‘message’: use {match} for the words found or {suggest} for the alternatives`);
+    }
+  }
+}
+
+function readUnless(map: MapReader, context: ReadContext): UnlessSpec[] {
+  const items = map.items('unless');
+  const result: UnlessSpec[] = [];
+  for (const item of items ?? []) {
+    if (typeof item.value === 'string' && item.value.trim()) {
+      result.push({ phrase: item.value });
+    } else if (item.value !== null && typeof item.value === 'object' && !Array.isArray(item.value)) {
+      const entry = asMap(map.data, item.value, item.path, 'an unless entry', map.ruleId)!;
+      entry.allowOnly(['pattern'], 'an unless entry');
+      const pattern = entry.string('pattern', { required: true, where: 'this unless entry' });
+      if (pattern) {
+        const compiled = compilePattern(pattern, false);
+        if (typeof compiled === 'string') {
+          entry.issue('pattern', `‘${pattern}’ is not a valid regular expression: ${compiled}`);
+        } else {
+          result.push({ pattern });
+          context.regexes.push({ source: pattern, flags: compiled.flags, report: (message) => entry.issue('pattern', message) });
+        }
+      }
+    } else {
+      map.data.issue(item.path, '‘unless’ items are phrases, or { pattern: … } for a regular expression', map.ruleId);
+    }
+  }
+  return result;
+}
+
+function readExamples(map: MapReader): RuleSpec['examples'] {
+  const examples = map.map('examples');
+  if (!examples) return { flag: [], pass: [] };
+  examples.allowOnly(['flag', 'pass'], 'examples');
+  return { flag: examples.stringList('flag') ?? [], pass: examples.stringList('pass') ?? [] };
+}

@@ -1,0 +1,49 @@
+import type { Category, Severity } from '../finding.js';
+
+/** What a hit inside a direct quote becomes. */
+export type InQuotePolicy = 'same' | 'info' | 'ignore';
+export const IN_QUOTE_POLICIES: readonly InQuotePolicy[] = ['same', 'info', 'ignore'];
+
+/** A context in which a hit is not a problem: a phrase or a regular expression that covers it. */
+export type UnlessSpec = { phrase: string } | { pattern: string };
+
+export interface RuleExamples {
+  /** Texts the rule must flag at its own severity. */
+  flag: string[];
+  /** Texts the rule must not flag at its own severity (a hit downgraded to info in a quote passes). */
+  pass: string[];
+}
+
+/** A validated rule as written in a pack; `options` holds what its kind adds. */
+export interface RuleSpec<Options = unknown> {
+  id: string;
+  kind: string;
+  category: Exclude<Category, 'language' | 'input'>;
+  severity: Severity;
+  message: string;
+  description?: string;
+  reason?: string;
+  source?: string;
+  suggest: string[];
+  inQuote: InQuotePolicy;
+  unless: UnlessSpec[];
+  examples: RuleExamples;
+  /** Rules shipped switched off are turned on by giving them a severity in the config. */
+  enabled: boolean;
+  options: Options;
+  /** The pack's language: the rule only runs on text in it. */
+  language: string;
+  pack: string;
+  file: string;
+  line: number;
+}
+
+export interface Pack {
+  name: string;
+  language: string;
+  description?: string;
+  file: string;
+  /** Shipped with eindred: validated when eindred was built, not at every run. */
+  builtin: boolean;
+  rules: RuleSpec[];
+}

@@ -1,0 +1,14 @@
+import { formatJson } from './json.js';
+import type { Report } from './report.js';
+import { formatStylish } from './stylish.js';
+
+export interface FormatOptions {
+  color: boolean;
+  quiet: boolean;
+}
+
+/** Every output format: a pure function from the report to text. */
+export const FORMATS: Readonly<Record<string, (report: Report, options: FormatOptions) => string>> = {
+  stylish: formatStylish,
+  json: formatJson,
+};

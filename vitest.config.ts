@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    // CLI tests spawn the built binary; the corpus tests read megabytes of text.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
