@@ -130,6 +130,18 @@ function dropOverlaps(hits: Hit[]): Hit[] {
   return kept;
 }
 
+/** `06-12345678` → `••-•••••678`: letters and digits hidden except the last three. */
+export function maskSecret(text: string): string {
+  let keep = 3;
+  const chars = [...text];
+  for (let i = chars.length - 1; i >= 0; i--) {
+    if (!/[\p{L}\p{N}]/u.test(chars[i]!)) continue;
+    if (keep > 0) keep--;
+    else chars[i] = '•';
+  }
+  return chars.join('');
+}
+
 function hitToFinding(document: Document, block: Block, hit: Hit): Finding | null {
   const { rule } = hit;
   const spec = rule.spec;
@@ -137,7 +149,10 @@ function hitToFinding(document: Document, block: Block, hit: Hit): Finding | nul
   const inQuote = block.inQuote(hit.start, hit.end);
   if (inQuote && spec.inQuote === 'ignore') return null;
   const range = block.prose.map.range(hit.start, hit.end);
-  const match = block.text.slice(hit.start, hit.end).replace(/\s+/g, ' ');
+  const excerpt = document.source.slice(range.start, range.end);
+  // Personal data never reaches a report in full: a report file must not become a leak itself.
+  const secret = spec.category === 'privacy';
+  const match = secret ? maskSecret(excerpt) : block.text.slice(hit.start, hit.end).replace(/\s+/g, ' ');
   const message = spec.message
     .replace(/\{match\}/g, match)
     .replace(/\{suggest\}/g, formatList(spec.suggest, spec.language));
@@ -147,7 +162,7 @@ function hitToFinding(document: Document, block: Block, hit: Hit): Finding | nul
     severity: inQuote && spec.inQuote === 'info' ? 'info' : rule.severity,
     message,
     ...findingRange(document, range),
-    excerpt: document.source.slice(range.start, range.end),
+    excerpt: secret ? match : excerpt,
     suggestions: [...spec.suggest],
     inQuote,
     ...(spec.reason ? { reason: spec.reason } : {}),

@@ -6,7 +6,8 @@ import { maskUrls } from './urls.js';
 export function extractTextProse(source: string, from = 0): { blocks: ProseBlock[]; urls: SourceRange[] } {
   const blocks: ProseBlock[] = [];
   const urls: SourceRange[] = [];
-  const separator = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*/g;
+  // A lone \r only counts when no \n follows, or \r\n would count as two line breaks.
+  const separator = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)(?:[ \t]*(?:\r\n|\r(?!\n)|\n))*/g;
   separator.lastIndex = from;
   let start = from;
   for (;;) {

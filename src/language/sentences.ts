@@ -13,7 +13,7 @@ export interface Span {
 /** Abbreviations after which a full stop does not end a sentence (lower case, inner dots kept). */
 const ABBREVIATIONS: Record<string, ReadonlySet<string>> = {
   nl: new Set(
-    ('dhr mevr mw mr dr drs ir ing prof ds bijv bv vb o.a d.w.z m.a.w i.p.v t.a.v m.b.t n.a.v i.v.m ' +
+    ('dhr mevr mw mr dr drs ir ing prof ds mgr bijv bv vb o.a d.w.z m.a.w i.p.v t.a.v m.b.t n.a.v i.v.m ' +
       'e.d enz etc nr art blz ca jl jr sr st vs incl excl resp ong min max mln mld mrd gem plv wnd ' +
       'e.v a.s z.g.a.n o.m t.o.v p.p m.i.v c.q i.c v.d.').split(' '),
   ),
@@ -27,7 +27,11 @@ const ABBREVIATIONS: Record<string, ReadonlySet<string>> = {
 /** Abbreviations that often end a sentence: split after them when a capital follows. */
 const MAY_END = new Set(['etc', 'enz', 'e.d', 'jl', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'a.m', 'p.m', 'u.s', 'u.k']);
 
-const TERMINATOR = /[.!?…]+["'”’»)\]]*(?=\s|$)|(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll})/gu;
+/**
+ * Sentence-final punctuation with the closing quotes and brackets after it (old Dutch typesetting
+ * closes with '' , sometimes after a space), or a full stop glued to the next sentence.
+ */
+const TERMINATOR = /[.!?…]+(?:["'”’»)\]]| ?'')*(?=\s|$)|(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll})/gu;
 
 export function splitSentences(text: string, language: string): Span[] {
   const abbreviations = ABBREVIATIONS[language] ?? ABBREVIATIONS.en!;
@@ -61,8 +65,8 @@ function endsSentence(
   if (mark[0] !== '.' || mark.startsWith('...')) return true;
   const word = wordBefore(text, at);
   if (word === '') return true;
-  // An initial: "J. de Vries".
-  if (/^\p{Lu}$/u.test(word)) return false;
+  // Initials: "J. de Vries", "M.C. Escher".
+  if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word)) return false;
   const lower = word.toLowerCase();
   if (abbreviations.has(lower)) return MAY_END.has(lower) && /\p{Lu}/u.test(following);
   // "art. 5", "nr. 12": an abbreviation-like word before a number.

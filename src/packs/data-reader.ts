@@ -1,4 +1,5 @@
 import { YAMLException } from 'js-yaml';
+import { commonJs } from '../interop.js';
 import { loadYaml } from '../yaml.js';
 import { closest, type FileIssue } from './issues.js';
 
@@ -72,7 +73,7 @@ export class DataFile {
   async problems(): Promise<FileIssue[]> {
     if (this.syntaxIssue) return [this.syntaxIssue];
     if (this.pending.length === 0) return [];
-    const { isMap, isPair, isScalar, LineCounter, parseDocument } = await import('yaml');
+    const { isMap, isPair, isScalar, LineCounter, parseDocument } = commonJs(await import('yaml'));
     const lines = new LineCounter();
     const doc = parseDocument(this.text, { lineCounter: lines });
     return this.pending.map((issue) => {
@@ -229,7 +230,7 @@ export function asMap(data: DataFile, value: unknown, path: DataPath, what: stri
 /** The line of each `id:` in a pack, to point at rules without keeping positions for all data. */
 export function idLines(text: string): Map<string, number> {
   const lines = new Map<string, number>();
-  const id = /^[ \t]*(?:-[ \t]+)?id:[ \t]*["']?([^"'\s#]+)/;
+  const id = /^[ \t]*(?:-[ \t]+)?(?:\{[ \t]*)?id:[ \t]*["']?([^"',}\s#]+)/;
   text.split('\n').forEach((line, i) => {
     const m = id.exec(line);
     if (m && !lines.has(m[1]!)) lines.set(m[1]!, i + 1);

@@ -1,4 +1,5 @@
 import type { AST } from '@eslint-community/regexpp';
+import { commonJs } from '../interop.js';
 
 /**
  * Regular expressions from packs. They run on the JavaScript engine, which backtracks, so a pack
@@ -23,11 +24,9 @@ export function compilePattern(source: string, caseSensitive: boolean): RegExp |
  * analysis libraries cost ~40 ms to load, and only packs from outside eindred need them.
  */
 export async function regexHazard(source: string, flags: string): Promise<string | null> {
-  const [{ RegExpParser }, { analyse }, ast] = await Promise.all([
-    import('@eslint-community/regexpp'),
-    import('scslre'),
-    import('regexp-ast-analysis'),
-  ]);
+  const { RegExpParser } = commonJs(await import('@eslint-community/regexpp'));
+  const { analyse } = commonJs(await import('scslre'));
+  const ast = commonJs(await import('regexp-ast-analysis'));
   const literal = new RegExpParser({ ecmaVersion: 2025 }).parseLiteral(`/${source.replace(/\//g, '\\/')}/${flags}`);
   const result = analyse(literal, { reportTypes: { Move: false, Trade: false } });
   for (const report of result.reports) {

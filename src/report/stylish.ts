@@ -8,8 +8,6 @@ export interface StylishOptions {
   quiet?: boolean;
 }
 
-const WHY = { nl: 'waarom', en: 'why' } as const;
-
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -34,14 +32,13 @@ export function formatStylish(report: Report, options: StylishOptions): string {
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
     out.push(c.underline(file.path));
-    const why = WHY[file.language === 'nl' ? 'nl' : 'en'];
     const where = file.findings.map((f) => `${f.line}:${f.column}`);
     const width = Math.max(...where.map((w) => w.length));
     const indent = ' '.repeat(2 + width + 2 + 7 + 2);
     file.findings.forEach((finding, i) => {
       const quote = finding.inQuote ? c.dim(' (in a quote)') : '';
       out.push(`  ${c.dim(where[i]!.padStart(width))}  ${severityText(finding)}  ${finding.message}${quote}  ${c.dim(finding.ruleId)}`);
-      if (finding.reason) out.push(`${indent}${c.dim(`${why}: ${finding.reason}`)}`);
+      if (finding.reason) out.push(`${indent}${c.dim(finding.reason)}`);
     });
     out.push('');
   }

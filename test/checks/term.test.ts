@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { lint, ruleSetFrom } from '../helpers.js';
+
+const pack = (rules: string) => `pack: t\nlanguage: nl\ndefaults: { kind: term, category: bias }\nrules:\n${rules}`;
+
+async function excerpts(rules: string, text: string): Promise<string[]> {
+  const result = await lint(text, await ruleSetFrom(pack(rules)), { forceLanguage: 'nl' });
+  return result.findings.map((f) => f.excerpt);
+}
+
+describe('term rules', () => {
+  it('match every inflected form of a term through its stem', async () => {
+    expect(await excerpts('  - { id: a, terms: [allochtoon], message: m }\n', 'Allochtonen en een allochtone buurman; de allochtoon.')).toEqual([
+      'Allochtonen',
+      'allochtone',
+      'allochtoon',
+    ]);
+  });
+
+  it('match only the listed forms when stemming is off', async () => {
+    const rule = '  - { id: a, terms: [neger], stemming: false, forms: [negers], message: m }\n';
+    expect(await excerpts(rule, 'Een neger, twee negers; zij negeren het.')).toEqual(['neger', 'negers']);
+  });
+
+  it('match phrases word by word, also across a hyphen or a line break, not across punctuation', async () => {
+    const rule = '  - { id: a, terms: [zelfmoord plegen], message: m }\n';
+    expect(await excerpts(rule, 'Zij wilde zelfmoord\nplegen. Zelfmoord-plegen. Zelfmoord, plegen.')).toEqual([
+      'zelfmoord\nplegen',
+      'Zelfmoord-plegen',
+    ]);
+  });
+
+  it('respect case when asked', async () => {
+    const rule = '  - { id: a, terms: [TK], case_sensitive: true, message: m }\n';
+    expect(await excerpts(rule, 'TK of tk of Tk')).toEqual(['TK']);
+  });
+
+  it('drop a hit that an unless phrase or pattern covers', async () => {
+    const rule = "  - { id: a, terms: [blank], unless: ['staat blank', 'blanke vla', { pattern: 'blanke? lak' }], message: m }\n";
+    expect(await excerpts(rule, 'De kelder staat blank. Blanke vla en blanke lak. Een blanke man.')).toEqual(['blanke']);
+  });
+
+  it('report one finding where two forms of one rule overlap, the longer one', async () => {
+    const rule = '  - { id: a, terms: [zelfmoord, zelfmoord plegen], message: m }\n';
+    expect(await excerpts(rule, 'Hij wilde zelfmoord plegen.')).toEqual(['zelfmoord plegen']);
+  });
+
+  it('share one index across rules: ten thousand terms match like ten', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => `  - { id: r${i}, terms: [woord${i}], message: m }`).join('\n');
+    const result = await lint('Hier staan woord42 en woord9999.', await ruleSetFrom(pack(`${many}\n`)), { forceLanguage: 'nl' });
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['r42', 'r9999']);
+  });
+});
+
+describe('pattern rules', () => {
+  const patternPack = (rule: string) => `pack: t\nlanguage: nl\ndefaults: { kind: pattern, category: claims }\nrules:\n${rule}`;
+
+  it('match whole words by default, with Unicode-aware word edges', async () => {
+    const ruleSet = await ruleSetFrom(patternPack("  - { id: a, pattern: 'één', message: m }\n"));
+    const result = await lint('één, tweeëntwintig, meéén', ruleSet, { forceLanguage: 'nl' });
+    expect(result.findings.map((f) => f.column)).toEqual([1]);
+  });
+
+  it('can match inside words when whole_word is off', async () => {
+    const ruleSet = await ruleSetFrom(patternPack("  - { id: a, pattern: 'turn\\d+search\\d+', whole_word: false, message: m }\n"));
+    const result = await lint('Het steeg citeturn0search0.', ruleSet, { forceLanguage: 'nl' });
+    expect(result.findings.map((f) => f.excerpt)).toEqual(['turn0search0']);
+  });
+
+  it('are case-insensitive unless case_sensitive is set', async () => {
+    const insensitive = await ruleSetFrom(patternPack("  - { id: a, pattern: 'lorem ipsum', message: m }\n"));
+    expect((await lint('Lorem Ipsum.', insensitive, { forceLanguage: 'nl' })).findings).toHaveLength(1);
+    const sensitive = await ruleSetFrom(patternPack("  - { id: a, pattern: 'TODO', case_sensitive: true, message: m }\n"));
+    expect((await lint('todo TODO', sensitive, { forceLanguage: 'nl' })).findings.map((f) => f.column)).toEqual([6]);
+  });
+});

@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectReportContract } from '../contract.js';
+import { ROOT, textAt } from '../helpers.js';
+import { eindred, tempTree } from './run.js';
+
+interface JsonReport {
+  files: { path: string; language: string; findings: { ruleId: string; severity: string; excerpt: string; category: string; line: number; column: number; endLine: number; endColumn: number; inQuote: boolean }[] }[];
+  summary: { files: number; errors: number; warnings: number; infos: number };
+  errors: { path: string; message: string }[];
+}
+
+function json(result: { stdout: string }): JsonReport {
+  return JSON.parse(result.stdout) as JsonReport;
+}
+
+const DRAFT_NL = '---\nlang: nl\n---\nDe allochtonen in de wijk krijgen een nieuw buurthuis [bron?].\n';
+const CLEAN_NL = '---\nlang: nl\n---\nDe bewoners van de wijk krijgen een nieuw buurthuis, meldt de gemeente.\n';
+
+describe('eindred check on the bundled fixtures', () => {
+  it('prints a readable report and exits 1 (the README’s Quick start)', () => {
+    const result = eindred(['check', 'fixtures']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    for (const file of ['fixtures/nl/zwembad.md', 'fixtures/nl/woningmarkt.md', 'fixtures/en/council-budget.md', 'fixtures/en/storm-notes.txt']) {
+      expect(result.stdout).toContain(file);
+    }
+    expect(result.stdout).not.toContain('fixtures/nl/schoon.md');
+    expect(result.stdout).toMatch(/  8:65  error    ‘\[bron\?\]’ staat nog in de tekst/);
+    expect(result.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ infos\) in 4 of 5 files\n$/);
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+
+  it('shows every category in both languages', () => {
+    const report = json(eindred(['check', 'fixtures', '--format', 'json']));
+    for (const language of ['nl', 'en']) {
+      const categories = new Set(report.files.filter((f) => f.path.includes(`/${language}/`)).flatMap((f) => f.findings.map((x) => x.category)));
+      expect([...categories].sort()).toEqual(['bias', 'claims', 'disclosure', 'privacy']);
+    }
+  });
+
+  it('writes JSON that follows the contract, with every document and exact positions', () => {
+    const result = eindred(['check', 'fixtures', '--format', 'json']);
+    expect(result.code).toBe(1);
+    const report = json(result);
+    expectReportContract(report);
+    expect(report.files.map((f) => f.path)).toEqual([
+      'fixtures/en/council-budget.md',
+      'fixtures/en/storm-notes.txt',
+      'fixtures/nl/schoon.md',
+      'fixtures/nl/woningmarkt.md',
+      'fixtures/nl/zwembad.md',
+    ]);
+    for (const file of report.files) {
+      const source = readFileSync(join(ROOT, file.path), 'utf8');
+      for (const finding of file.findings) {
+        if (finding.category === 'privacy') {
+          expect(finding.excerpt).toMatch(/^[^\p{L}\p{N}]*(?:[•\p{P}\p{Z}]+)\p{L}*[\p{L}\p{N}]{0,3}$/u);
+          expect(finding.excerpt).toContain('•');
+          expect(finding.excerpt.length).toBe(textAt(source, finding).length);
+        } else if (finding.excerpt) {
+          expect(textAt(source, finding)).toBe(finding.excerpt);
+        }
+      }
+    }
+  });
+
+  it('is deterministic', () => {
+    expect(eindred(['check', 'fixtures', '--format', 'json']).stdout).toBe(eindred(['check', 'fixtures', '--format', 'json']).stdout);
+  });
+});
+
+describe('eindred check options', () => {
+  it('explains every option in --help', () => {
+    const result = eindred(['check', '--help']);
+    expect(result.code).toBe(0);
+    for (const option of ['--format', '--lang', '--config', '--no-config', '--pack', '--min-severity', '--quiet', '--max-warnings', '--stdin-filename', '--no-ignore', '--max-file-size', '--color', '--no-color']) {
+      expect(result.stdout).toMatch(new RegExp(`${option}\\b[^\\n]*\\s{2,}\\S`));
+    }
+    expect(result.stdout).toContain('Exit codes:');
+  });
+
+  it('shows the version', () => {
+    expect(eindred(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('exits 0 on a clean draft and 1 on errors', () => {
+    const dir = tempTree({ 'schoon.md': CLEAN_NL, 'fout.md': DRAFT_NL });
+    expect(eindred(['check', 'schoon.md'], { cwd: dir }).code).toBe(0);
+    expect(eindred(['check', 'fout.md'], { cwd: dir }).code).toBe(1);
+  });
+
+  it('--quiet prints only errors, and nothing at all for a clean draft', () => {
+    const dir = tempTree({ 'schoon.md': CLEAN_NL, 'fout.md': DRAFT_NL });
+    expect(eindred(['check', '--quiet', 'schoon.md'], { cwd: dir }).stdout).toBe('');
+    const result = eindred(['check', '-q', 'fout.md'], { cwd: dir });
+    expect(result.stdout).toContain('nl.claims.bron-nodig');
+    expect(result.stdout).not.toContain('nl.bias.allochtoon');
+  });
+
+  it('--min-severity hides lower findings; the exit code still counts all', () => {
+    const dir = tempTree({ 'fout.md': DRAFT_NL });
+    const report = json(eindred(['check', 'fout.md', '--format', 'json', '--min-severity', 'error'], { cwd: dir }));
+    expect(report.files[0]!.findings.map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it('--max-warnings fails the run when there are more warnings', () => {
+    const dir = tempTree({ 'warn.md': '---\nlang: nl\n---\nDe allochtonen in de wijk.\n' });
+    expect(eindred(['check', 'warn.md'], { cwd: dir }).code).toBe(0);
+    expect(eindred(['check', 'warn.md', '--max-warnings', '1'], { cwd: dir }).code).toBe(0);
+    const result = eindred(['check', 'warn.md', '--max-warnings', '0'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('1 warnings, more than --max-warnings 0');
+  });
+
+  it('reads a draft from standard input', () => {
+    const result = eindred(['check', '-', '--stdin-filename', 'drafts/zwembad.md', '--format', 'json'], { input: DRAFT_NL });
+    expect(result.code).toBe(1);
+    const report = json(result);
+    expect(report.files[0]!.path).toBe('drafts/zwembad.md');
+    expect(report.files[0]!.findings.map((f) => f.ruleId)).toEqual(['nl.bias.allochtoon', 'nl.claims.bron-nodig']);
+  });
+
+  it('uses --lang for drafts that do not declare a language', () => {
+    const dir = tempTree({ 'kort.txt': 'Allochtonen.' });
+    const report = json(eindred(['check', 'kort.txt', '--lang', 'nl', '--format', 'json'], { cwd: dir }));
+    expect(report.files[0]!.language).toBe('nl');
+    expect(report.files[0]!.findings.map((f) => f.ruleId)).toEqual(['nl.bias.allochtoon']);
+  });
+
+  it('checks folders recursively, skipping .git and node_modules, and globs', () => {
+    const dir = tempTree({
+      'a/een.md': DRAFT_NL,
+      'a/b/twee.txt': DRAFT_NL,
+      'a/node_modules/x.md': DRAFT_NL,
+      'a/.git/y.md': DRAFT_NL,
+      'a/foto.jpg': 'not a draft',
+    });
+    expect(json(eindred(['check', 'a', '--format', 'json'], { cwd: dir })).files.map((f) => f.path)).toEqual(['a/b/twee.txt', 'a/een.md']);
+    expect(json(eindred(['check', 'a/**/*.txt', '--format', 'json'], { cwd: dir })).files.map((f) => f.path)).toEqual(['a/b/twee.txt']);
+  });
+
+  it('reports what it could not read, still checks the rest, and exits 2', () => {
+    const dir = tempTree({ 'goed.md': DRAFT_NL, 'plaatje.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]) });
+    const result = eindred(['check', 'goed.md', 'weg.md', 'plaatje.md', 'nergens/*.md', '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(2);
+    const report = json(result);
+    expect(report.files.map((f) => f.path)).toEqual(['goed.md']);
+    expect(report.files[0]!.findings.length).toBeGreaterThan(0);
+    expect(report.errors).toEqual([
+      { path: 'weg.md', message: 'no such file or folder' },
+      { path: 'nergens/*.md', message: 'no files match this pattern' },
+      { path: 'plaatje.md', message: 'this is a binary file (it holds NUL bytes), not a text draft' },
+    ]);
+    const stylish = eindred(['check', 'goed.md', 'weg.md'], { cwd: dir });
+    expect(stylish.stdout).toContain('weg.md\n  error  no such file or folder');
+    expect(stylish.stdout).toContain('1 file could not be checked');
+  });
+
+  it('refuses files above --max-file-size with a clear message', () => {
+    const dir = tempTree({ 'groot.md': `${'Een zin over niets. '.repeat(60_000)}\n` });
+    const result = eindred(['check', 'groot.md', '--max-file-size', '1', '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(json(result).errors[0]!.message).toMatch(/^the file is 1\.1 MB, more than --max-file-size 1 MB/);
+  });
+
+  it('rejects bad usage with exit code 2 and a hint', () => {
+    const unknown = eindred(['check', '--formatt', 'json']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown option '--formatt'");
+    const format = eindred(['check', '--format', 'xml', 'fixtures']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('Allowed choices are stylish, json');
+    expect(eindred(['check', '--max-warnings', 'veel', 'fixtures']).stderr).toContain('--max-warnings takes a whole number');
+    expect(eindred(['check', '--lang', 'Nederlands!', 'fixtures']).code).toBe(2);
+  });
+
+  it('colours output for --color, not for NO_COLOR or a pipe', () => {
+    expect(eindred(['check', 'fixtures/nl/zwembad.md', '--color']).stdout).toContain('\u001b[');
+    expect(eindred(['check', 'fixtures/nl/zwembad.md']).stdout).not.toContain('\u001b[');
+    expect(eindred(['check', 'fixtures/nl/zwembad.md'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+});

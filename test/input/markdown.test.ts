@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/input/parse.js';
+
+function prose(markdown: string): string[] {
+  return parseDocument('x.md', markdown, 'markdown').blocks.map((b) => b.text.replace(/\s+/g, ' ').trim());
+}
+
+describe('Markdown prose', () => {
+  it('takes headings, paragraphs, list items, table cells, block quotes and alt text', () => {
+    const blocks = prose(
+      [
+        '# Kop',
+        '',
+        'Een alinea.',
+        '',
+        '- een item',
+        '',
+        '> een citaat',
+        '',
+        '![een foto van de markt](markt.jpg)',
+        '',
+        '| cel een | cel twee |',
+        '|---|---|',
+        '| drie | vier |',
+      ].join('\n'),
+    );
+    expect(blocks).toEqual(['Kop', 'Een alinea.', 'een item', 'een citaat', 'een foto van de markt', 'cel een', 'cel twee', 'drie', 'vier']);
+  });
+
+  it('never takes code, URLs, HTML comments or front matter as prose', () => {
+    const text = [
+      '---',
+      'title: TODO in front matter',
+      '---',
+      'Zie `TODO inline` en [de site](https://example.nl/TODO) of https://example.nl/TODO-bare.',
+      '',
+      '```',
+      'TODO fenced',
+      '```',
+      '',
+      '    TODO indented',
+      '',
+      '<!-- TODO comment -->',
+      '',
+      'Mail <https://example.nl/TODO-autolink> nu.',
+    ].join('\n');
+    const all = prose(text).join(' ');
+    expect(all).not.toContain('TODO');
+    expect(all).toContain('de site');
+  });
+
+  it('keeps link text and emphasis as prose, and decodes character references', () => {
+    expect(prose('Een *nieuw* [woord](x.html) &amp; \\*sterretje\\*')).toEqual(['Een nieuw woord & *sterretje*']);
+  });
+
+  it('maps every prose character back to its exact source offset', () => {
+    const source = '\uFEFF---\r\nlang: nl\r\n---\r\n# Kop &amp; zo\r\n\r\n> Een\r\n> 😀 tweede\tregel\r\n';
+    const doc = parseDocument('x.md', source, 'markdown');
+    for (const block of doc.blocks) {
+      for (const m of block.text.matchAll(/[\p{L}]+/gu)) {
+        const range = block.map.range(m.index, m.index + m[0].length);
+        expect(doc.source.slice(range.start, range.end)).toBe(m[0]);
+      }
+    }
+    const quote = doc.blocks.find((b) => b.inBlockQuote)!;
+    const at = quote.text.indexOf('tweede');
+    expect(doc.lines.position(quote.map.range(at, at + 6).start)).toEqual({ line: 7, column: 6 });
+  });
+
+  it('maps a decoded character reference to the whole reference', () => {
+    const doc = parseDocument('x.md', 'a &amp; b', 'markdown');
+    const block = doc.blocks[0]!;
+    const range = block.map.range(2, 3);
+    expect(doc.source.slice(range.start, range.end)).toBe('&amp;');
+  });
+
+  it('reads front matter, and reports YAML it cannot read without losing the body', () => {
+    const ok = parseDocument('x.md', '---\nlang: en\nai:\n  used: true\n---\nBody.', 'markdown');
+    expect(ok.frontMatter?.data).toEqual({ lang: 'en', ai: { used: true } });
+    const broken = parseDocument('x.md', '---\nlang: [nl\n---\nDe tekst.', 'markdown');
+    expect(broken.problems.map((p) => p.ruleId)).toEqual(['eindred.front-matter']);
+    expect(broken.blocks.map((b) => b.text)).toEqual(['De tekst.']);
+  });
+
+  it('records image titles and addresses for later checks', () => {
+    const doc = parseDocument('x.md', 'Kijk: ![Een dijk](dijk.png "Beeld: ANP")', 'markdown');
+    expect(doc.images).toEqual([{ altBlock: 0, url: 'dijk.png', title: 'Beeld: ANP', range: { start: 6, end: 40 } }]);
+  });
+});

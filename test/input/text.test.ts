@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/input/parse.js';
+
+describe('plain text', () => {
+  it('splits paragraphs at blank lines and copies them verbatim', () => {
+    const doc = parseDocument('x.txt', 'Kop\r\n\r\nEerste regel\r\ntweede regel\r\n\r\n\r\nLaatste.', 'text');
+    expect(doc.blocks.map((b) => b.text)).toEqual(['Kop', 'Eerste regel\r\ntweede regel', 'Laatste.']);
+    const second = doc.blocks[1]!;
+    expect(doc.lines.position(second.map.range(14, 20).start)).toEqual({ line: 4, column: 1 });
+  });
+
+  it('masks bare URLs but keeps e-mail addresses, which privacy rules need', () => {
+    const doc = parseDocument('x.txt', 'Zie https://nos.nl/artikel/123. Mail a@b.nl.', 'text');
+    expect(doc.blocks[0]!.text).not.toContain('nos.nl');
+    expect(doc.blocks[0]!.text).toContain('a@b.nl');
+    expect(doc.urls).toHaveLength(1);
+  });
+});

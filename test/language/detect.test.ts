@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { functionWordVotes, loadDetector } from '../../src/language/detect.js';
+import { tokenize } from '../../src/language/tokens.js';
+import { CORPORA, HAS_CORPORA } from '../helpers.js';
+
+describe('language detection', () => {
+  it('counts function words that belong to one language only', () => {
+    const votes = functionWordVotes(tokenize('Het kabinet heeft het plan niet gesteund, zegt de minister.'));
+    expect(votes.get('nl')).toBeGreaterThan(3);
+    expect(votes.get('en') ?? 0).toBe(0);
+  });
+
+  it('tells Dutch from English, German and French with franc restricted to candidates', async () => {
+    const detect = await loadDetector();
+    expect(detect('De gemeente heeft besloten het zwembad te sluiten omdat de kosten te hoog zijn.')).toBe('nl');
+    expect(detect('The council decided to close the swimming pool because the costs were too high.')).toBe('en');
+    expect(detect('Der Gemeinderat hat beschlossen, das Schwimmbad zu schließen, weil die Kosten zu hoch sind.')).toBe('de');
+    expect(detect('Le conseil a décidé de fermer la piscine parce que les coûts étaient trop élevés.')).toBe('fr');
+  });
+
+  it.skipIf(!HAS_CORPORA)('calls Dutch news sentences of 40 characters or more Dutch (UD Alpino)', async () => {
+    const detect = await loadDetector();
+    const sentences = readFileSync(`${CORPORA}nl/ud-dutch-alpino/sentences.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { text: string }).text)
+      .filter((text) => text.length >= 40);
+    const dutch = sentences.filter((text) => detect(text) === 'nl').length;
+    expect(dutch / sentences.length).toBeGreaterThan(0.95);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/finding.js';
+import { formatJson } from '../../src/report/json.js';
+import { filterReport, summarize, type Report } from '../../src/report/report.js';
+import { formatStylish } from '../../src/report/stylish.js';
+import { expectReportContract } from '../contract.js';
+
+const finding = (overrides: Partial<Finding>): Finding => ({
+  ruleId: 'nl.bias.x',
+  category: 'bias',
+  severity: 'warning',
+  message: '‘x’ is verouderd.',
+  line: 3,
+  column: 7,
+  endLine: 3,
+  endColumn: 8,
+  excerpt: 'x',
+  suggestions: ['y'],
+  inQuote: false,
+  reason: 'Omdat het zo is.',
+  ...overrides,
+});
+
+function report(findings: Finding[], errors: Report['errors'] = []): Report {
+  const files = [
+    { path: 'a.md', language: 'nl', findings },
+    { path: 'b.md', language: 'nl', findings: [] },
+  ];
+  return { tool: { name: 'eindred', version: '0.1.0' }, files, summary: summarize(files), errors };
+}
+
+describe('stylish', () => {
+  it('lists findings per file with position, severity, message, rule id and reason, then a summary', () => {
+    const text = formatStylish(
+      report([finding({}), finding({ line: 12, column: 1, severity: 'error', ruleId: 'nl.claims.y', message: 'Bron?', reason: undefined })]),
+      { color: false },
+    );
+    expect(text).toBe(
+      [
+        'a.md',
+        '   3:7  warning  ‘x’ is verouderd.  nl.bias.x',
+        '                 Omdat het zo is.',
+        '  12:1  error    Bron?  nl.claims.y',
+        '',
+        '✖ 2 problems (1 error, 1 warning, 0 infos) in 1 of 2 files',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says so when nothing was found, and prints nothing at all in quiet mode', () => {
+    expect(formatStylish(report([]), { color: false })).toBe('✔ No problems in 2 files\n');
+    expect(formatStylish(report([]), { color: false, quiet: true })).toBe('');
+  });
+
+  it('lists inputs that could not be read', () => {
+    const text = formatStylish(report([], [{ path: 'kapot.md', message: 'cannot be read: permission denied' }]), { color: false });
+    expect(text).toContain('kapot.md\n  error  cannot be read: permission denied');
+    expect(text).toContain('1 file could not be checked');
+  });
+
+  it('colours only when asked', () => {
+    expect(formatStylish(report([finding({})]), { color: true })).toContain('\u001b[');
+    expect(formatStylish(report([finding({})]), { color: false })).not.toContain('\u001b[');
+  });
+});
+
+describe('json', () => {
+  it('follows the report contract', () => {
+    const parsed = JSON.parse(formatJson(report([finding({})])));
+    expectReportContract(parsed);
+    expect(parsed.files.map((f: { path: string }) => f.path)).toEqual(['a.md', 'b.md']);
+    expect(parsed.errors).toEqual([]);
+  });
+});
+
+describe('filterReport', () => {
+  it('keeps findings at or above the minimum and recounts', () => {
+    const filtered = filterReport(report([finding({ severity: 'info' }), finding({ severity: 'error' })]), 'warning');
+    expect(filtered.files[0]!.findings.map((f) => f.severity)).toEqual(['error']);
+    expect(filtered.summary).toEqual({ files: 2, errors: 1, warnings: 0, infos: 0 });
+  });
+});
