@@ -2,7 +2,7 @@ import type { BlockContext, Hit } from './checks/types.js';
 import { compareFindings, type Finding } from './finding.js';
 import type { Document, ProseBlock } from './input/document.js';
 import type { SourceRange } from './input/prose.js';
-import { CANDIDATES, functionWordVotes, LANGUAGE_NAMES, loadDetector } from './language/detect.js';
+import { CANDIDATES, clearVote, functionWordVotes, LANGUAGE_NAMES, loadDetector } from './language/detect.js';
 import { findQuotes, insideAny } from './language/quotes.js';
 import type { Span } from './language/sentences.js';
 import { stemmerFor, type Stemmer } from './language/stem.js';
@@ -26,11 +26,12 @@ export interface FileResult {
 
 /** Enough letters for franc to be reliable on a block of its own. */
 const MIN_DETECT_LETTERS = 40;
-/** How much prose the document language is detected on. */
-const SAMPLE_CHARS = 3000;
+/** How much prose franc looks at for the document language: plenty for news text. */
+const SAMPLE_CHARS = 1500;
 
 class Block implements BlockContext {
   private cachedTokens: Token[] | undefined;
+  private cachedLower: string | undefined;
   private cachedQuotes: Span[] | undefined;
   language = 'und';
   stem: Stemmer = (word) => word;
@@ -43,6 +44,10 @@ class Block implements BlockContext {
 
   tokens(): readonly Token[] {
     return (this.cachedTokens ??= tokenize(this.prose.text));
+  }
+
+  lower(): string {
+    return (this.cachedLower ??= this.prose.text.toLowerCase());
   }
 
   inQuote(start: number, end: number): boolean {
@@ -66,12 +71,15 @@ async function detectDocumentLanguage(blocks: readonly Block[]): Promise<string>
     sample += `${block.text}\n`;
     tokens.push(...block.tokens());
   }
+  const votes = functionWordVotes(tokens);
+  const clear = clearVote(votes);
+  if (clear) return clear;
   const letters = sample.replace(/[^\p{L}]/gu, '').length;
   if (letters >= 20) {
-    const detected = (await loadDetector())(sample);
+    const detected = (await loadDetector())(sample.slice(0, SAMPLE_CHARS));
     if (detected) return detected;
   }
-  return strongestVote(functionWordVotes(tokens)) ?? 'und';
+  return strongestVote(votes) ?? 'und';
 }
 
 function strongestVote(votes: Map<string, number>): string | undefined {

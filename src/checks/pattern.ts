@@ -1,5 +1,5 @@
 import { compilePattern, WORD_CHAR } from '../packs/regex.js';
-import type { ActiveRule, BlockMatcher, CheckKind } from './types.js';
+import type { ActiveRule, BlockContext, BlockMatcher, CheckKind } from './types.js';
 
 export interface PatternOptions {
   /** Regular expression sources; options stay plain data so built-in packs can be precompiled. */
@@ -7,6 +7,11 @@ export interface PatternOptions {
   caseSensitive: boolean;
   /** Only whole words: a match may not start or end inside a word. */
   wholeWord: boolean;
+  /**
+   * Per pattern, texts every match contains (lower case when ignoring case), found when the pack
+   * was read; a block holding none of them is skipped without running the expression.
+   */
+  literals: (string[] | null)[];
 }
 
 /**
@@ -26,47 +31,69 @@ export const patternCheck: CheckKind<PatternOptions> = {
       return undefined;
     }
     const caseSensitive = rule.boolean('case_sensitive') ?? false;
+    const options: PatternOptions = {
+      patterns,
+      caseSensitive,
+      wholeWord: rule.boolean('whole_word') ?? true,
+      literals: patterns.map(() => null),
+    };
     let valid = true;
-    for (const source of patterns) {
+    patterns.forEach((source, i) => {
       const compiled = compilePattern(source, caseSensitive);
       if (typeof compiled === 'string') {
         rule.issue('pattern', `‘${source}’ is not a valid regular expression: ${compiled}`);
         valid = false;
-        continue;
+        return;
       }
-      context.regexes.push({ source, flags: compiled.flags, report: (message) => rule.issue('pattern', message) });
-    }
-    return valid ? { patterns, caseSensitive, wholeWord: rule.boolean('whole_word') ?? true } : undefined;
+      context.regexes.push({
+        source,
+        flags: compiled.flags,
+        report: (message) => rule.issue('pattern', message),
+        analyzed: (analysis) => {
+          options.literals[i] = analysis.literals;
+        },
+      });
+    });
+    return valid ? options : undefined;
   },
 
   compile(rules: readonly ActiveRule<PatternOptions>[]): BlockMatcher {
-    const compiled = rules.map((rule) => ({
-      rule,
-      wholeWord: rule.spec.options.wholeWord,
-      regexes: rule.spec.options.patterns.map((source) => compilePattern(source, rule.spec.options.caseSensitive) as RegExp),
-    }));
+    const compiled = rules.flatMap((rule) => {
+      const { patterns, caseSensitive, wholeWord, literals } = rule.spec.options;
+      return patterns.map((source, i) => ({
+        rule,
+        wholeWord,
+        caseSensitive,
+        literals: literals[i] ?? null,
+        regex: compilePattern(source, caseSensitive) as RegExp,
+      }));
+    });
     return {
       match(block, emit) {
         const text = block.text;
-        for (const { rule, wholeWord, regexes } of compiled) {
-          for (const pattern of regexes) {
-            pattern.lastIndex = 0;
-            let m: RegExpExecArray | null;
-            while ((m = pattern.exec(text)) !== null) {
-              const start = m.index;
-              const end = start + m[0].length;
-              if (end === start || (wholeWord && splitsWord(text, start, end))) {
-                pattern.lastIndex = start + 1;
-                continue;
-              }
-              emit({ rule, start, end });
+        for (const { rule, wholeWord, caseSensitive, literals, regex } of compiled) {
+          if (literals && !mayMatch(block, literals, caseSensitive)) continue;
+          regex.lastIndex = 0;
+          let m: RegExpExecArray | null;
+          while ((m = regex.exec(text)) !== null) {
+            const start = m.index;
+            const end = start + m[0].length;
+            if (end === start || (wholeWord && splitsWord(text, start, end))) {
+              regex.lastIndex = start + 1;
+              continue;
             }
+            emit({ rule, start, end });
           }
         }
       },
     };
   },
 };
+
+function mayMatch(block: BlockContext, literals: readonly string[], caseSensitive: boolean): boolean {
+  const text = caseSensitive ? block.text : block.lower();
+  return literals.some((literal) => text.includes(literal));
+}
 
 function splitsWord(text: string, start: number, end: number): boolean {
   const isWord = (i: number): boolean => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);

@@ -1,15 +1,19 @@
 import type { Severity } from '../finding.js';
 import type { Stemmer } from '../language/stem.js';
 import type { Token } from '../language/tokens.js';
+import type { RegexAnalysis } from '../packs/regex.js';
 import type { RuleSpec } from '../packs/types.js';
 import type { MapReader } from '../packs/data-reader.js';
 import type { Unless } from './unless.js';
 
-/** A regular expression found while reading a pack; checked for catastrophic backtracking later. */
+/** A regular expression found while reading a pack; analysed once the whole pack is read. */
 export interface RegexToCheck {
   source: string;
   flags: string;
+  /** Record a problem with the expression (it can backtrack catastrophically). */
   report: (message: string) => void;
+  /** Receive what the analysis found out, e.g. the texts every match contains. */
+  analyzed?: (analysis: RegexAnalysis) => void;
 }
 
 export interface ReadContext {
@@ -39,6 +43,8 @@ export interface BlockContext {
   readonly language: string;
   readonly stem: Stemmer;
   tokens(): readonly Token[];
+  /** The text in lower case, for quick "could this match at all" tests. */
+  lower(): string;
 }
 
 export interface BlockMatcher {

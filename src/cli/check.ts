@@ -102,7 +102,7 @@ export async function runCheck(paths: string[], options: CheckOptions, terminal:
       if (!format) {
         throw new InputError(job.path, 'eindred cannot read this kind of file (yet): it checks .md, .markdown and .txt drafts');
       }
-      const decoded = job.file ? await readInputFile(job.file, maxBytes) : decodeText(await terminal.readStdin(), job.path);
+      const decoded = job.file ? readInputFile(job.file, maxBytes) : decodeText(await terminal.readStdin(), job.path);
       const document = parseDocument(job.path, decoded.text, format, decoded.problems);
       const defaultLanguage = lang ?? job.config.language;
       results.push(await lintDocument(document, job.ruleSet, defaultLanguage ? { defaultLanguage } : {}));

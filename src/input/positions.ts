@@ -9,12 +9,19 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private lineStarts: number[] | undefined;
 
-  constructor(readonly text: string) {
-    const re = /\r\n?|\n/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) this.starts.push(m.index + m[0].length);
+  constructor(readonly text: string) {}
+
+  /** Built on first use: most documents of a batch have no findings and never need it. */
+  private get starts(): number[] {
+    if (!this.lineStarts) {
+      this.lineStarts = [0];
+      const re = /\r\n?|\n/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(this.text)) !== null) this.lineStarts.push(m.index + m[0].length);
+    }
+    return this.lineStarts;
   }
 
   get lineCount(): number {
@@ -23,18 +30,20 @@ export class LineIndex {
 
   /** Offset of the first character of a 1-based line. */
   lineStart(line: number): number {
-    return this.starts[Math.min(Math.max(line, 1), this.starts.length) - 1] ?? 0;
+    const starts = this.starts;
+    return starts[Math.min(Math.max(line, 1), starts.length) - 1] ?? 0;
   }
 
   position(offset: number): Position {
+    const starts = this.starts;
     const clamped = Math.min(Math.max(offset, 0), this.text.length);
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= clamped) lo = mid;
+      if ((starts[mid] ?? 0) <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: clamped - (this.starts[lo] ?? 0) + 1 };
+    return { line: lo + 1, column: clamped - (starts[lo] ?? 0) + 1 };
   }
 }

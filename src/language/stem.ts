@@ -38,3 +38,17 @@ export function stemmerFor(language: string): Stemmer {
 export function hasStemmer(language: string): boolean {
   return language in STEMMERS;
 }
+
+/** Lower-case word without diacritics (the Dutch stemmer folds them too: coördinator → coordinator). */
+export function foldWord(lowerWord: string): string {
+  return /[^\x00-\x7f]/.test(lowerWord) ? lowerWord.normalize('NFD').replace(/\p{M}/gu, '') : lowerWord;
+}
+
+/**
+ * How many leading characters a word and its stem always share: Porter stemmers only rewrite the
+ * end of a word (the last character of a stem may differ: happy → happi, hoping → hope), so a word
+ * can only have stem `s` if it starts with the first `stemPrefixLength(s)` characters of `s`.
+ */
+export function stemPrefixLength(stem: string): number {
+  return Math.min(3, Math.max(1, stem.length - 1));
+}

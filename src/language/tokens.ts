@@ -7,28 +7,63 @@
  */
 
 export interface Token {
+  /** The word as written is text.slice(start, end). */
   start: number;
   end: number;
-  /** The word as written. */
-  text: string;
   /** Lower-cased, with typographic apostrophes made straight. */
   lower: string;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
+/** Word characters among the first 128 code points: digits and ASCII letters. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[0-9A-Za-z]/.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** Length (1 or 2 code units) of the word character at `i`, or 0 when it is not one. */
+function wordCharAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return ASCII_WORD[code]!;
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  return WORD_CHAR.test(text[i]!) ? 1 : 0;
+}
+
+/**
+ * A hand-written scanner rather than a global regular expression: it allocates nothing but the
+ * tokens, and tokenising is the largest part of checking a batch.
+ */
 export function tokenize(text: string): Token[] {
+  // Lower-case the whole text once; per word only where lower-casing changes the length (İ).
+  const folded = normalizeWord(text);
+  const aligned = folded.length === text.length;
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text)) !== null) {
-    const word = m[0];
-    tokens.push({
-      start: m.index,
-      end: m.index + word.length,
-      text: word,
-      lower: normalizeWord(word),
-    });
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    let width = wordCharAt(text, i);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += width;
+    for (;;) {
+      width = i < length ? wordCharAt(text, i) : 0;
+      if (width > 0) {
+        i += width;
+        continue;
+      }
+      // An apostrophe between word characters stays inside the word: zo'n, auto’s, don't.
+      const code = text.charCodeAt(i);
+      if ((code === 0x27 || code === 0x2019) && i + 1 < length && wordCharAt(text, i + 1) > 0) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    tokens.push({ start, end: i, lower: aligned ? folded.slice(start, i) : normalizeWord(text.slice(start, i)) });
   }
   return tokens;
 }

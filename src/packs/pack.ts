@@ -2,7 +2,7 @@ import { CHECK_KINDS } from '../checks/index.js';
 import type { ReadContext, RegexToCheck } from '../checks/types.js';
 import { isSeverity, RULE_CATEGORIES, SEVERITIES, type Severity } from '../finding.js';
 import { PackError } from './issues.js';
-import { compilePattern, regexHazard } from './regex.js';
+import { analyzeRegex, compilePattern } from './regex.js';
 import { IN_QUOTE_POLICIES, type InQuotePolicy, type Pack, type RuleSpec, type UnlessSpec } from './types.js';
 import { asMap, DataFile, idLines, type DataPath, type MapReader } from './data-reader.js';
 
@@ -68,8 +68,9 @@ export async function parsePack(text: string, file: string): Promise<Pack> {
   }
 
   for (const regex of regexes) {
-    const hazard = await regexHazard(regex.source, regex.flags);
-    if (hazard) regex.report(hazard);
+    const analysis = await analyzeRegex(regex.source, regex.flags);
+    if (analysis.hazard) regex.report(analysis.hazard);
+    regex.analyzed?.(analysis);
   }
   if (data.hasIssues) throw new PackError(await data.problems());
   return { name, language, ...(description ? { description } : {}), file, builtin: false, rules };

@@ -5,7 +5,7 @@ import { commonJs } from '../interop.js';
  * Regular expressions from packs. They run on the JavaScript engine, which backtracks, so a pack
  * from outside eindred is checked for patterns that can backtrack catastrophically before it is
  * used: nested quantifiers (`(a+)+`), and quantified alternatives that can match the same text
- * (`(a|a)*`, `(\w|\d)+`). Built-in packs are checked by the test suite instead of at every start.
+ * (`(a|a)*`, `(\w|\d)+`). Built-in packs are checked when eindred is built.
  */
 
 export const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
@@ -19,24 +19,79 @@ export function compilePattern(source: string, caseSensitive: boolean): RegExp |
   }
 }
 
+export interface RegexAnalysis {
+  /** Why the pattern is unsafe to run on untrusted text, or null when it is safe. */
+  hazard: string | null;
+  /**
+   * Texts of which every match contains at least one (in lower case when the pattern ignores
+   * case), or null when there are none to be found. A block that holds none of them cannot match,
+   * so the regular expression does not have to run on it.
+   */
+  literals: string[] | null;
+}
+
 /**
- * Why a pattern is unsafe to run on untrusted text, or null when it is safe. Loaded on demand: the
- * analysis libraries cost ~40 ms to load, and only packs from outside eindred need them.
+ * Analyse a pack pattern once, when the pack is read. Loaded on demand: the analysis libraries
+ * cost ~40 ms to load, and built-in packs are analysed when eindred is built.
  */
-export async function regexHazard(source: string, flags: string): Promise<string | null> {
+export async function analyzeRegex(source: string, flags: string): Promise<RegexAnalysis> {
   const { RegExpParser } = commonJs(await import('@eslint-community/regexpp'));
   const { analyse } = commonJs(await import('scslre'));
   const ast = commonJs(await import('regexp-ast-analysis'));
-  const literal = new RegExpParser({ ecmaVersion: 2025 }).parseLiteral(`/${source.replace(/\//g, '\\/')}/${flags}`);
-  const result = analyse(literal, { reportTypes: { Move: false, Trade: false } });
+  const parser = new RegExpParser({ ecmaVersion: 2025 });
+  const parsedFlags = parser.parseFlags(flags);
+  const pattern = parser.parsePattern(source, 0, source.length, { unicode: parsedFlags.unicode });
+  const literals = requiredLiterals(pattern, parsedFlags.ignoreCase);
+  const result = analyse({ pattern, flags: parsedFlags }, { reportTypes: { Move: false, Trade: false } });
   for (const report of result.reports) {
     if (report.type === 'Self' || report.exponential) {
       const quantifier = report.type === 'Self' ? report.parentQuant.raw : source;
-      return `‘${quantifier}’ can backtrack catastrophically (a quantifier inside a quantifier matches the same text in exponentially many ways); rewrite it without nesting, e.g. ‘(a+)+’ → ‘a+’`;
+      return {
+        hazard: `‘${quantifier}’ can backtrack catastrophically (a quantifier inside a quantifier matches the same text in exponentially many ways); rewrite it without nesting, e.g. ‘(a+)+’ → ‘a+’`,
+        literals,
+      };
     }
   }
   // Alternatives under an unbounded quantifier that can start with the same character: (a|ab)*.
-  return overlappingAlternatives(literal.pattern, literal.flags, ast.getFirstConsumedChar);
+  return { hazard: overlappingAlternatives(pattern, parsedFlags, ast.getFirstConsumedChar), literals };
+}
+
+/**
+ * Texts of which every match holds at least one: per top-level alternative, the most selective of
+ * its runs of plain characters and its groups of alternatives that all hold such a text ("as an?
+ * (?:language model|chatbot)" → language model, chatbot). Null when some alternative has none.
+ */
+function requiredLiterals(pattern: AST.Pattern | AST.Group | AST.CapturingGroup, ignoreCase: boolean): string[] | null {
+  const literals: string[] = [];
+  for (const alternative of pattern.alternatives) {
+    const options: string[][] = [];
+    let run = '';
+    const endRun = (): void => {
+      if (run) options.push([run]);
+      run = '';
+    };
+    for (const element of alternative.elements) {
+      const char = element.type === 'Character' ? String.fromCodePoint(element.value) : null;
+      // Under `i`, only characters whose lower case is unambiguous (ASCII, non-letters).
+      if (char !== null && (!ignoreCase || /^[\x00-\x7f]$|^[^\p{L}]$/u.test(char))) {
+        run += ignoreCase ? char.toLowerCase() : char;
+        continue;
+      }
+      endRun();
+      if (element.type === 'Group' || element.type === 'CapturingGroup') {
+        const inner = requiredLiterals(element, ignoreCase);
+        if (inner) options.push(inner);
+      }
+    }
+    endRun();
+    // The most selective: the longest shortest text, then the fewest texts.
+    const best = options.sort(
+      (a, b) => Math.min(...b.map((x) => x.length)) - Math.min(...a.map((x) => x.length)) || a.length - b.length,
+    )[0];
+    if (!best) return null;
+    literals.push(...best);
+  }
+  return literals;
 }
 
 type FirstChar = typeof import('regexp-ast-analysis').getFirstConsumedChar;

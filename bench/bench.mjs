@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// npm run bench: how fast eindred starts, how fast it checks real text, and whether matching cost
+// stays flat as packs grow. Uses the built CLI (npm run bench builds first) and the corpora in
+// ../shared/corpora; the parts that need them are skipped with a message when they are absent.
+// Prints figures; never fails the build. Options: --runs N (default 5).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'eindred.js');
+const CORPORA = join(ROOT, '..', 'shared', 'corpora');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const work = mkdtempSync(join(tmpdir(), 'eindred-bench-'));
+
+function time(command, args, options = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  }
+  return ms;
+}
+
+/** Median wall time of `runs` runs, after one warm-up run (file cache, not JIT: every run is a new process). */
+function median(command, args, runs = RUNS) {
+  time(command, args);
+  const times = Array.from({ length: runs }, () => time(command, args)).sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const eindred = (...args) => [BIN, ...args];
+const fmt = (n, digits = 1) => n.toFixed(digits);
+const verdicts = [];
+function verdict(ok, text) {
+  verdicts.push(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
+}
+
+function writeCorpus(name, jsonl, toText) {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  const lines = readFileSync(jsonl, 'utf8').trim().split('\n');
+  lines.forEach((line, i) => {
+    const text = toText(JSON.parse(line));
+    bytes += Buffer.byteLength(text);
+    writeFileSync(join(dir, `${String(i).padStart(5, '0')}.txt`), text);
+  });
+  return { dir, bytes, files: lines.length };
+}
+
+function dirBytes(dir) {
+  return readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+}
+
+console.log(`eindred benchmark — node ${process.version}, ${RUNS} runs per figure (median)\n`);
+
+// 1. Start-up: one draft, as a pre-commit hook checks it.
+const nodeMs = median(process.execPath, ['-e', '0'], RUNS * 3);
+const draft = join(ROOT, 'fixtures', 'nl', 'zwembad.md');
+const draftMs = median(process.execPath, eindred('check', draft), RUNS * 3);
+const undeclared = join(work, 'zonder-taal.md');
+writeFileSync(undeclared, readFileSync(draft, 'utf8').replace(/^lang: nl\n/m, ''));
+const undeclaredMs = median(process.execPath, eindred('check', undeclared), RUNS * 3);
+console.log('One draft (fixtures/nl/zwembad.md)');
+console.log(`  node -e 0                      ${fmt(nodeMs)} ms`);
+console.log(`  eindred check, lang declared   ${fmt(draftMs)} ms  (${fmt(draftMs / nodeMs, 2)}× node)`);
+console.log(`  eindred check, lang detected   ${fmt(undeclaredMs)} ms  (${fmt(undeclaredMs / nodeMs, 2)}× node)\n`);
+verdict(draftMs <= 2.5 * nodeMs, `one draft in ≤ 2.5× node -e 0 (${fmt(draftMs / nodeMs, 2)}×)`);
+
+if (!existsSync(CORPORA)) {
+  console.log(`Skipping throughput and pack growth: ${CORPORA} is absent.\n`);
+} else {
+  // 2. Throughput on real text, each article a file.
+  const corpora = [
+    writeCorpus('wikinews-en', join(CORPORA, 'en/wikinews-en-2019-2020/wikinews_en_2019_2020.jsonl'), (a) => `${a.title}\n\n${a.text}\n`),
+    writeCorpus('kamervragen-nl', join(CORPORA, 'nl/be-kamer-schriftelijke-vragen/be_parliament_2020.nl.jsonl'), (a) => `${a.text}\n`),
+  ];
+  const markdownDir = join(CORPORA, 'en/wikipedia-current-events/posts');
+  console.log('Throughput with the built-in packs (eindred check <folder> --format json; wall time includes start-up)');
+  let wikinewsRate = 0;
+  for (const corpus of corpora) {
+    const ms = median(process.execPath, eindred('check', corpus.dir, '--format', 'json', '--no-config'), Math.min(RUNS, 3));
+    const mb = corpus.bytes / 1e6;
+    const rate = mb / (ms / 1000);
+    const steady = mb / ((ms - draftMs) / 1000);
+    if (corpus.dir.endsWith('wikinews-en')) wikinewsRate = rate;
+    console.log(`  ${corpus.dir.split('/').pop().padEnd(16)} ${String(corpus.files).padStart(5)} files ${fmt(mb, 2).padStart(6)} MB  ${fmt(ms, 0).padStart(6)} ms  ${fmt(rate, 2)} MB/s  (${fmt(steady, 2)} MB/s after start-up)`);
+  }
+  if (existsSync(markdownDir)) {
+    const ms = median(process.execPath, eindred('check', markdownDir, '--format', 'json', '--no-config'), Math.min(RUNS, 3));
+    const mb = dirBytes(markdownDir) / 1e6;
+    console.log(`  ${'current-events'.padEnd(16)} ${String(readdirSync(markdownDir).length).padStart(5)} files ${fmt(mb, 2).padStart(6)} MB  ${fmt(ms, 0).padStart(6)} ms  ${fmt(mb / (ms / 1000), 2)} MB/s  (Markdown, link-heavy)`);
+  }
+  console.log('');
+  verdict(wikinewsRate >= 5, `≥ 5 MB/s on the English Wikinews files (${fmt(wikinewsRate, 2)} MB/s)`);
+
+  // 3. Pack growth: the same corpus with a generated pack of 10, 1,000 and 10,000 terms on top.
+  const wikinews = corpora[0].dir;
+  const syllables = ['ka', 'lo', 'mi', 'ne', 'su', 'tra', 'vel', 'dor', 'pin', 'gur', 'zen', 'bar', 'qua', 'fen', 'hol', 'wir'];
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const word = () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => syllables[Math.floor(random() * syllables.length)]).join('');
+  // Real English words too, so that the generated rules also hit and go through the whole path.
+  const real = ['council', 'storm', 'election', 'minister', 'police', 'hospital', 'budget', 'court', 'school', 'river'];
+  const packFor = (count) => {
+    const terms = Array.from({ length: count }, (_, i) => (i < real.length ? real[i] : i % 5 === 0 ? `${word()} ${word()}` : word()));
+    const rules = [];
+    for (let i = 0; i < terms.length; i += 10) {
+      rules.push(`  - id: en.bench.r${i}\n    terms: [${terms.slice(i, i + 10).join(', ')}]\n    message: "‘{match}’ is a generated term."`);
+    }
+    const file = join(work, `pack-${count}.yaml`);
+    writeFileSync(file, `pack: bench-${count}\nlanguage: en\ndefaults: { kind: term, category: bias, severity: info }\nrules:\n${rules.join('\n')}\n`);
+    return file;
+  };
+  console.log('Pack growth (Wikinews files, built-in packs plus a generated pack)');
+  const growth = [];
+  for (const count of [10, 1000, 10000]) {
+    const ms = median(process.execPath, eindred('check', wikinews, '--format', 'json', '--no-config', '--pack', 'builtin', packFor(count)), Math.min(RUNS, 3));
+    growth.push(ms);
+    console.log(`  ${String(count).padStart(6)} terms  ${fmt(ms, 0).padStart(6)} ms  ${fmt(ms / growth[0], 2)}×`);
+  }
+  console.log('');
+  verdict(growth[2] <= 1.5 * growth[0], `10,000-term pack ≤ 1.5× the 10-term pack (${fmt(growth[2] / growth[0], 2)}×)`);
+}
+
+console.log(verdicts.join('\n'));
+rmSync(work, { recursive: true, force: true });
