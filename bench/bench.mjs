@@ -121,7 +121,7 @@ if (!existsSync(CORPORA)) {
   console.log('Pack growth (Wikinews files, built-in packs plus a generated pack)');
   const growth = [];
   for (const count of [10, 1000, 10000]) {
-    const ms = median(process.execPath, eindred('check', wikinews, '--format', 'json', '--no-config', '--pack', 'builtin', packFor(count)), Math.min(RUNS, 3));
+    const ms = median(process.execPath, eindred('check', wikinews, '--format', 'json', '--no-config', '--pack', 'builtin', '--pack', packFor(count)), Math.min(RUNS, 3));
     growth.push(ms);
     console.log(`  ${String(count).padStart(6)} terms  ${fmt(ms, 0).padStart(6)} ms  ${fmt(ms / growth[0], 2)}×`);
   }

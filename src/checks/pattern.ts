@@ -1,5 +1,5 @@
 import { compilePattern, WORD_CHAR } from '../packs/regex.js';
-import type { ActiveRule, BlockContext, BlockMatcher, CheckKind } from './types.js';
+import type { ActiveRule, BlockMatcher, CheckKind } from './types.js';
 
 export interface PatternOptions {
   /** Regular expression sources; options stay plain data so built-in packs can be precompiled. */
@@ -68,11 +68,15 @@ export const patternCheck: CheckKind<PatternOptions> = {
         regex: compilePattern(source, caseSensitive) as RegExp,
       }));
     });
+    const exact = new LiteralScanner(compiled.filter((c) => c.caseSensitive).flatMap((c) => c.literals ?? []));
+    const folded = new LiteralScanner(compiled.filter((c) => !c.caseSensitive).flatMap((c) => c.literals ?? []));
     return {
       match(block, emit) {
         const text = block.text;
+        const present = { exact: exact.scan(text), folded: folded.isEmpty ? null : folded.scan(block.lower()) };
         for (const { rule, wholeWord, caseSensitive, literals, regex } of compiled) {
-          if (literals && !mayMatch(block, literals, caseSensitive)) continue;
+          const found = caseSensitive ? present.exact : present.folded;
+          if (literals && !literals.some((literal) => found?.has(literal))) continue;
           regex.lastIndex = 0;
           let m: RegExpExecArray | null;
           while ((m = regex.exec(text)) !== null) {
@@ -90,9 +94,43 @@ export const patternCheck: CheckKind<PatternOptions> = {
   },
 };
 
-function mayMatch(block: BlockContext, literals: readonly string[], caseSensitive: boolean): boolean {
-  const text = caseSensitive ? block.text : block.lower();
-  return literals.some((literal) => text.includes(literal));
+/**
+ * Finds which of many texts occur in a block, in one pass of one expression, rather than one
+ * search per text and pattern: with dozens of pattern rules that is the difference between
+ * scanning a block once and scanning it a hundred times.
+ */
+class LiteralScanner {
+  private readonly regex: RegExp | null;
+  /** For each text, the shorter texts inside it: present whenever it is. */
+  private readonly contained = new Map<string, string[]>();
+
+  constructor(literals: readonly string[]) {
+    const unique = [...new Set(literals)].sort((a, b) => b.length - a.length);
+    for (const literal of unique) this.contained.set(literal, unique.filter((other) => other !== literal && literal.includes(other)));
+    this.regex = unique.length > 0 ? new RegExp(unique.map(escapeRegExp).join('|'), 'gu') : null;
+  }
+
+  get isEmpty(): boolean {
+    return this.regex === null;
+  }
+
+  scan(text: string): Set<string> | null {
+    if (!this.regex) return null;
+    const found = new Set<string>();
+    this.regex.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = this.regex.exec(text)) !== null) {
+      found.add(m[0]);
+      for (const inner of this.contained.get(m[0]) ?? []) found.add(inner);
+      // Look again one character on, so that overlapping texts are found too.
+      this.regex.lastIndex = m.index + 1;
+    }
+    return found;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 function splitsWord(text: string, start: number, end: number): boolean {

@@ -49,7 +49,11 @@ function buildProgram(terminal: Terminal, exit: { code: number }): Command {
     .option('--lang <code>', 'language of drafts that do not declare one in front matter (nl, en); otherwise detected')
     .option('-c, --config <file>', 'use this config file instead of the nearest .eindred.yaml')
     .option('--no-config', 'ignore .eindred.yaml files: all built-in packs, no changes')
-    .option('-p, --pack <pack...>', 'use these packs instead of the config\'s: a .yaml file, a folder of them, builtin, or builtin:<name>')
+    .option(
+      '-p, --pack <pack>',
+      'use this pack instead of the config\'s (repeatable): a .yaml file, a folder of them, builtin, or builtin:<name>',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .addOption(new Option('--min-severity <level>', 'report only findings at or above this level').choices(['info', 'warning', 'error']).default('info'))
     .option('-q, --quiet', 'report errors only, and print nothing when there are none (for git hooks)')
     .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings')
