@@ -9,10 +9,8 @@ import { buildRuleSet, type RuleSet } from '../src/packs/ruleset.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CORPORA = fileURLToPath(new URL('../../shared/corpora/', import.meta.url));
+/** Tests on real text need ../shared/corpora; test/corpora-notice.ts says so once when it is absent. */
 export const HAS_CORPORA = existsSync(CORPORA);
-if (!HAS_CORPORA) {
-  console.warn(`Skipping corpus tests: ${CORPORA} is absent (it sits beside a development checkout).`);
-}
 
 /** A rule set from pack YAML written inline in a test. */
 export async function ruleSetFrom(packYaml: string | string[], config: Config = defaultConfig('.')): Promise<RuleSet> {
