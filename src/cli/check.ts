@@ -1,10 +1,10 @@
 import { dirname, relative, resolve } from 'node:path';
 import type { Ignore } from 'ignore';
-import { lintDocument, normalizeLanguage, type FileResult } from '../engine.js';
+import { checkAll, type BatchJob, type BatchSettings } from '../batch.js';
+import { normalizeLanguage, type FileResult } from '../engine.js';
 import { isSeverity, type Severity } from '../finding.js';
 import { discoverFiles } from '../input/discover.js';
-import { formatForPath, parseDocument } from '../input/parse.js';
-import { decodeText, DEFAULT_MAX_FILE_BYTES, InputError, readInputFile } from '../input/read.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
 import type { Config } from '../packs/config.js';
 import { PackLoader } from '../packs/load.js';
 import type { RuleSet } from '../packs/ruleset.js';
@@ -25,14 +25,6 @@ export interface CheckOptions {
   ignore: boolean;
   maxFileSize: string;
   color?: boolean;
-}
-
-interface Job {
-  path: string;
-  /** Absolute path, or null for standard input. */
-  file: string | null;
-  ruleSet: RuleSet;
-  config: Config;
 }
 
 function parseOptions(options: CheckOptions) {
@@ -73,7 +65,8 @@ export async function runCheck(paths: string[], options: CheckOptions, terminal:
   // Resolve every config and pack before checking anything: a broken pack stops the run up front.
   const loader = new PackLoader(cwd);
   const ignores = new Map<Config, Ignore>();
-  const jobs: Job[] = [];
+  const jobs: BatchJob[] = [];
+  const ruleSets = new Set<RuleSet>();
   const prepare = async (path: string, file: string | null): Promise<void> => {
     const at = file ?? resolve(cwd, path);
     const config = await loader.configFor(dirname(at), options.config);
@@ -87,29 +80,27 @@ export async function runCheck(paths: string[], options: CheckOptions, terminal:
       const rel = relative(config.dir, file);
       if (rel && !rel.startsWith('..') && matcher.ignores(rel.split('\\').join('/'))) return;
     }
-    jobs.push({ path, file, config, ruleSet: await loader.ruleSetFor(config, options.pack) });
+    ruleSets.add(await loader.ruleSetFor(config, options.pack));
+    jobs.push({ path, file });
   };
   if (useStdin) await prepare(options.stdinFilename ?? '<stdin>', null);
   for (const path of files) await prepare(path, resolve(cwd, path));
 
-  const warnings = new Set(jobs.flatMap((job) => job.ruleSet.warnings));
+  const warnings = new Set([...ruleSets].flatMap((ruleSet) => ruleSet.warnings));
   for (const warning of warnings) terminal.warn(warning);
 
+  const settings: BatchSettings = {
+    cwd,
+    maxBytes,
+    ...(options.config !== undefined ? { config: options.config } : {}),
+    ...(options.pack ? { packs: options.pack } : {}),
+    ...(lang ? { language: lang } : {}),
+  };
+  const outcomes = await checkAll(jobs, settings, loader, () => terminal.readStdin());
   const results: FileResult[] = [];
-  for (const job of jobs) {
-    try {
-      const format = formatForPath(job.path) ?? (job.file ? null : 'markdown');
-      if (!format) {
-        throw new InputError(job.path, 'eindred cannot read this kind of file (yet): it checks .md, .markdown and .txt drafts');
-      }
-      const decoded = job.file ? readInputFile(job.file, maxBytes) : decodeText(await terminal.readStdin(), job.path);
-      const document = parseDocument(job.path, decoded.text, format, decoded.problems);
-      const defaultLanguage = lang ?? job.config.language;
-      results.push(await lintDocument(document, job.ruleSet, defaultLanguage ? { defaultLanguage } : {}));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      failures.push({ path: job.path, message: error.message });
-    }
+  for (const outcome of outcomes) {
+    if ('result' in outcome) results.push(outcome.result);
+    else failures.push(outcome.failure);
   }
 
   const report: Report = {
