@@ -82,23 +82,25 @@ if (!existsSync(CORPORA)) {
     writeCorpus('kamervragen-nl', join(CORPORA, 'nl/be-kamer-schriftelijke-vragen/be_parliament_2020.nl.jsonl'), (a) => `${a.text}\n`),
   ];
   const markdownDir = join(CORPORA, 'en/wikipedia-current-events/posts');
-  console.log('Throughput with the built-in packs (eindred check <folder> --format json; wall time includes start-up)');
+  console.log('Throughput with the built-in packs: eindred check <folder> --format json');
+  console.log('  (checking: MB over wall time minus the one-draft time above, i.e. without start-up; wall: including it)');
   let wikinewsRate = 0;
+  let wikinewsWall = 0;
   for (const corpus of corpora) {
     const ms = median(process.execPath, eindred('check', corpus.dir, '--format', 'json', '--no-config'), Math.min(RUNS, 3));
     const mb = corpus.bytes / 1e6;
     const rate = mb / (ms / 1000);
     const steady = mb / ((ms - draftMs) / 1000);
-    if (corpus.dir.endsWith('wikinews-en')) wikinewsRate = rate;
-    console.log(`  ${corpus.dir.split('/').pop().padEnd(16)} ${String(corpus.files).padStart(5)} files ${fmt(mb, 2).padStart(6)} MB  ${fmt(ms, 0).padStart(6)} ms  ${fmt(rate, 2)} MB/s  (${fmt(steady, 2)} MB/s after start-up)`);
+    if (corpus.dir.endsWith('wikinews-en')) [wikinewsRate, wikinewsWall] = [steady, rate];
+    console.log(`  ${corpus.dir.split('/').pop().padEnd(16)} ${String(corpus.files).padStart(5)} files ${fmt(mb, 2).padStart(6)} MB  ${fmt(ms, 0).padStart(6)} ms  checking ${fmt(steady, 2)} MB/s, wall ${fmt(rate, 2)} MB/s`);
   }
   if (existsSync(markdownDir)) {
     const ms = median(process.execPath, eindred('check', markdownDir, '--format', 'json', '--no-config'), Math.min(RUNS, 3));
     const mb = dirBytes(markdownDir) / 1e6;
-    console.log(`  ${'current-events'.padEnd(16)} ${String(readdirSync(markdownDir).length).padStart(5)} files ${fmt(mb, 2).padStart(6)} MB  ${fmt(ms, 0).padStart(6)} ms  ${fmt(mb / (ms / 1000), 2)} MB/s  (Markdown, link-heavy)`);
+    console.log(`  ${'current-events'.padEnd(16)} ${String(readdirSync(markdownDir).length).padStart(5)} files ${fmt(mb, 2).padStart(6)} MB  ${fmt(ms, 0).padStart(6)} ms  checking ${fmt(mb / ((ms - draftMs) / 1000), 2)} MB/s, wall ${fmt(mb / (ms / 1000), 2)} MB/s  (Markdown)`);
   }
   console.log('');
-  verdict(wikinewsRate >= 5, `≥ 5 MB/s on the English Wikinews files (${fmt(wikinewsRate, 2)} MB/s)`);
+  verdict(wikinewsRate >= 5, `≥ 5 MB/s checking the English Wikinews files (${fmt(wikinewsRate, 2)} MB/s; ${fmt(wikinewsWall, 2)} MB/s with start-up)`);
 
   // 3. Pack growth: the same corpus with a generated pack of 10, 1,000 and 10,000 terms on top.
   const wikinews = corpora[0].dir;

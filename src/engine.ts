@@ -4,7 +4,7 @@ import type { Document, ProseBlock } from './input/document.js';
 import type { SourceRange } from './input/prose.js';
 import { CANDIDATES, clearVote, functionWordVotes, LANGUAGE_NAMES, loadDetector } from './language/detect.js';
 import { findQuotes, insideAny } from './language/quotes.js';
-import type { Span } from './language/sentences.js';
+import { splitSentences, type Span } from './language/sentences.js';
 import { stemmerFor, type Stemmer } from './language/stem.js';
 import { tokenize, type Token } from './language/tokens.js';
 import { coreMessage, formatList } from './messages.js';
@@ -32,6 +32,7 @@ const SAMPLE_CHARS = 1500;
 class Block implements BlockContext {
   private cachedTokens: Token[] | undefined;
   private cachedLower: string | undefined;
+  private cachedSentences: Span[] | undefined;
   private cachedQuotes: Span[] | undefined;
   language = 'und';
   stem: Stemmer = (word) => word;
@@ -48,6 +49,10 @@ class Block implements BlockContext {
 
   lower(): string {
     return (this.cachedLower ??= this.prose.text.toLowerCase());
+  }
+
+  sentences(): readonly Span[] {
+    return (this.cachedSentences ??= splitSentences(this.prose.text, this.language));
   }
 
   inQuote(start: number, end: number): boolean {

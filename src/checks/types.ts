@@ -1,4 +1,5 @@
 import type { Severity } from '../finding.js';
+import type { Span } from '../language/sentences.js';
 import type { Stemmer } from '../language/stem.js';
 import type { Token } from '../language/tokens.js';
 import type { RegexAnalysis } from '../packs/regex.js';
@@ -45,6 +46,8 @@ export interface BlockContext {
   tokens(): readonly Token[];
   /** The text in lower case, for quick "could this match at all" tests. */
   lower(): string;
+  /** Sentence boundaries, computed on first use. */
+  sentences(): readonly Span[];
 }
 
 export interface BlockMatcher {

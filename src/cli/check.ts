@@ -56,10 +56,9 @@ export async function runCheck(paths: string[], options: CheckOptions, terminal:
   const { maxWarnings, maxBytes, lang, minimum } = parseOptions(options);
   const cwd = terminal.cwd;
   const useStdin = paths.includes('-');
-  const { files, missing } = await discoverFiles(
-    paths.filter((p) => p !== '-').length > 0 || useStdin ? paths.filter((p) => p !== '-') : ['.'],
-    cwd,
-  );
+  const named = paths.filter((p) => p !== '-');
+  const { files, missing } = await discoverFiles(named.length > 0 || useStdin ? named : ['.'], cwd);
+  const namedFiles = new Set(named.map((p) => resolve(cwd, p)));
   const failures: InputFailure[] = missing.map(([path, message]) => ({ path, message }));
 
   // Resolve every config and pack before checking anything: a broken pack stops the run up front.
@@ -78,7 +77,11 @@ export async function runCheck(paths: string[], options: CheckOptions, terminal:
         ignores.set(config, (matcher = ignore().add(config.ignore)));
       }
       const rel = relative(config.dir, file);
-      if (rel && !rel.startsWith('..') && matcher.ignores(rel.split('\\').join('/'))) return;
+      if (rel && !rel.startsWith('..') && matcher.ignores(rel.split('\\').join('/'))) {
+        // Files found in a folder are skipped quietly; one named on the command line is worth a word.
+        if (namedFiles.has(file)) terminal.warn(`${path} is skipped: ${config.file} ignores it (use --no-ignore to check it)`);
+        return;
+      }
     }
     ruleSets.add(await loader.ruleSetFor(config, options.pack));
     jobs.push({ path, file });

@@ -45,6 +45,7 @@ describe('configuration', () => {
     expect(JSON.parse(noIgnore.stdout).files).toHaveLength(2);
     const explicit = eindred(['check', 'archief/oud.md', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(explicit.stdout).files).toHaveLength(0);
+    expect(explicit.stderr).toContain('archief/oud.md is skipped: .eindred.yaml ignores it (use --no-ignore to check it)');
   });
 
   it('--config, --no-config and --pack override what is found', () => {

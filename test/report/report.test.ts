@@ -32,7 +32,7 @@ function report(findings: Finding[], errors: Report['errors'] = []): Report {
 describe('stylish', () => {
   it('lists findings per file with position, severity, message, rule id and reason, then a summary', () => {
     const text = formatStylish(
-      report([finding({}), finding({ line: 12, column: 1, severity: 'error', ruleId: 'nl.claims.y', message: 'Bron?', reason: undefined })]),
+      report([finding({}), finding({ line: 12, column: 1, severity: 'error', ruleId: 'nl.claims.y', message: '‘[bron?]’ staat er nog.', excerpt: '[bron?]', reason: undefined })]),
       { color: false },
     );
     expect(text).toBe(
@@ -40,12 +40,17 @@ describe('stylish', () => {
         'a.md',
         '   3:7  warning  ‘x’ is verouderd.  nl.bias.x',
         '                 Omdat het zo is.',
-        '  12:1  error    Bron?  nl.claims.y',
+        '  12:1  error    ‘[bron?]’ staat er nog.  nl.claims.y',
         '',
         '✖ 2 problems (1 error, 1 warning, 0 infos) in 1 of 2 files',
         '',
       ].join('\n'),
     );
+  });
+
+  it('shows the words found when the message does not quote them', () => {
+    const text = formatStylish(report([finding({ message: 'Verouderd woord.', excerpt: 'bejaarden' })]), { color: false });
+    expect(text).toContain('\n  3:7  warning  Verouderd woord. ‘bejaarden’  nl.bias.x\n');
   });
 
   it('says so when nothing was found, and prints nothing at all in quiet mode', () => {
