@@ -28,12 +28,6 @@ export class LineIndex {
     return this.starts.length;
   }
 
-  /** Offset of the first character of a 1-based line. */
-  lineStart(line: number): number {
-    const starts = this.starts;
-    return starts[Math.min(Math.max(line, 1), starts.length) - 1] ?? 0;
-  }
-
   position(offset: number): Position {
     const starts = this.starts;
     const clamped = Math.min(Math.max(offset, 0), this.text.length);

@@ -35,10 +35,6 @@ export function stemmerFor(language: string): Stemmer {
   return stemmer;
 }
 
-export function hasStemmer(language: string): boolean {
-  return language in STEMMERS;
-}
-
 /** Lower-case word without diacritics (the Dutch stemmer folds them too: coördinator → coordinator). */
 export function foldWord(lowerWord: string): string {
   return /[^\x00-\x7f]/.test(lowerWord) ? lowerWord.normalize('NFD').replace(/\p{M}/gu, '') : lowerWord;
