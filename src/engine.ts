@@ -2,10 +2,9 @@ import type { BlockContext, Hit } from './checks/types.js';
 import { compareFindings, type Finding } from './finding.js';
 import type { Document, ProseBlock } from './input/document.js';
 import type { SourceRange } from './input/prose.js';
-import { CANDIDATES, clearVote, functionWordVotes, LANGUAGE_NAMES, loadDetector } from './language/detect.js';
+import { clearVote, functionWordVotes, LANGUAGE_NAMES, loadDetector } from './language/detect.js';
 import { findQuotes, insideAny } from './language/quotes.js';
 import { splitSentences, type Span } from './language/sentences.js';
-import { stemmerFor, type Stemmer } from './language/stem.js';
 import { tokenize, type Token } from './language/tokens.js';
 import { coreMessage, formatList } from './messages.js';
 import type { RuleSet } from './packs/ruleset.js';
@@ -35,7 +34,6 @@ class Block implements BlockContext {
   private cachedSentences: Span[] | undefined;
   private cachedQuotes: Span[] | undefined;
   language = 'und';
-  stem: Stemmer = (word) => word;
 
   constructor(readonly prose: ProseBlock) {}
 
@@ -70,13 +68,12 @@ export function normalizeLanguage(value: unknown): string | undefined {
 
 async function detectDocumentLanguage(blocks: readonly Block[]): Promise<string> {
   let sample = '';
-  const tokens: Token[] = [];
+  const votes = new Map<string, number>();
   for (const block of blocks) {
     if (sample.length >= SAMPLE_CHARS) break;
     sample += `${block.text}\n`;
-    tokens.push(...block.tokens());
+    for (const [language, count] of functionWordVotes(block.tokens())) votes.set(language, (votes.get(language) ?? 0) + count);
   }
-  const votes = functionWordVotes(tokens);
   const clear = clearVote(votes);
   if (clear) return clear;
   const letters = sample.replace(/[^\p{L}]/gu, '').length;
@@ -112,8 +109,7 @@ async function blockLanguage(block: Block, documentLanguage: string): Promise<st
   if (!other || other === documentLanguage || (votes.get(other) ?? 0) <= own) return documentLanguage;
   const letters = block.text.replace(/[^\p{L}]/gu, '').length;
   if (letters < MIN_DETECT_LETTERS && (votes.get(other) ?? 0) < 3) return documentLanguage;
-  const detected = (await loadDetector())(block.text);
-  return detected && detected in CANDIDATES ? detected : documentLanguage;
+  return (await loadDetector())(block.text) ?? documentLanguage;
 }
 
 function findingRange(document: Document, range: SourceRange) {
@@ -190,17 +186,17 @@ export async function lintDocument(document: Document, ruleSet: RuleSet, options
   const language = declared ?? (blocks.length > 0 ? await detectDocumentLanguage(blocks) : 'und');
 
   const findings: Finding[] = [];
-  const unchecked = new Map<string, Block[]>();
+  /** Per language no pack covers: its first block and how many blocks are in it. */
+  const unchecked = new Map<string, { first: Block; count: number }>();
   for (const block of blocks) {
     block.language = options.forceLanguage ?? (language === 'und' ? 'und' : await blockLanguage(block, language));
     const matchers = ruleSet.byLanguage.get(block.language);
     if (!matchers) {
-      const list = unchecked.get(block.language) ?? [];
-      list.push(block);
-      unchecked.set(block.language, list);
+      const seen = unchecked.get(block.language);
+      if (seen) seen.count++;
+      else unchecked.set(block.language, { first: block, count: 1 });
       continue;
     }
-    block.stem = stemmerFor(block.language);
     const hits: Hit[] = [];
     for (const matcher of matchers) matcher.match(block, (hit) => hits.push(hit));
     for (const hit of dropOverlaps(hits)) {
@@ -209,8 +205,7 @@ export async function lintDocument(document: Document, ruleSet: RuleSet, options
     }
   }
 
-  for (const [blockLanguageCode, list] of unchecked) {
-    const first = list[0]!;
+  for (const [blockLanguageCode, { first, count }] of unchecked) {
     const at = first.prose.map.charRange(0).start;
     const name = LANGUAGE_NAMES[blockLanguageCode]?.[language === 'nl' ? 'nl' : 'en'] ?? blockLanguageCode;
     findings.push({
@@ -220,7 +215,7 @@ export async function lintDocument(document: Document, ruleSet: RuleSet, options
       message:
         blockLanguageCode === 'und'
           ? coreMessage('undeterminedLanguage', language)
-          : coreMessage('uncheckedLanguage', language, { language: name, count: list.length }),
+          : coreMessage('uncheckedLanguage', language, { language: name, count }),
       ...findingRange(document, { start: at, end: at }),
       excerpt: '',
       suggestions: [],

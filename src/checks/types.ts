@@ -1,6 +1,5 @@
 import type { Severity } from '../finding.js';
 import type { Span } from '../language/sentences.js';
-import type { Stemmer } from '../language/stem.js';
 import type { Token } from '../language/tokens.js';
 import type { RegexAnalysis } from '../packs/regex.js';
 import type { RuleSpec } from '../packs/types.js';
@@ -42,7 +41,6 @@ export interface Hit {
 export interface BlockContext {
   readonly text: string;
   readonly language: string;
-  readonly stem: Stemmer;
   tokens(): readonly Token[];
   /** The text in lower case, for quick "could this match at all" tests. */
   lower(): string;
