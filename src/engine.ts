@@ -97,8 +97,9 @@ function strongestVote(votes: Map<string, number>): string | undefined {
 }
 
 /**
- * A block keeps the document's language unless its function words point elsewhere and franc,
- * given enough text, agrees: a Dutch article with an English quote gets English rules on the quote.
+ * A block keeps the document's language unless its function words point elsewhere, clearly or
+ * with franc agreeing on enough text: a Dutch article with an English quote gets English rules on
+ * the quote.
  */
 async function blockLanguage(block: Block, documentLanguage: string): Promise<string> {
   const tokens = block.tokens();
@@ -107,6 +108,9 @@ async function blockLanguage(block: Block, documentLanguage: string): Promise<st
   const own = votes.get(documentLanguage) ?? 0;
   const other = strongestVote(votes);
   if (!other || other === documentLanguage || (votes.get(other) ?? 0) <= own) return documentLanguage;
+  // Several function words of one other language and none of the document's settle it.
+  const clear = clearVote(votes, 4);
+  if (clear) return clear;
   const letters = block.text.replace(/[^\p{L}]/gu, '').length;
   if (letters < MIN_DETECT_LETTERS && (votes.get(other) ?? 0) < 3) return documentLanguage;
   return (await loadDetector())(block.text) ?? documentLanguage;
