@@ -26,7 +26,8 @@ mkdirSync(dist, { recursive: true });
 
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli/main.ts' },
+  // api: the same checking as a function, for tools (and the benchmark) that want the report.
+  entryPoints: { cli: 'src/cli/main.ts', api: 'src/api.ts' },
   outdir: dist,
   splitting: true,
   minify: !process.env.EINDRED_NO_MINIFY,

@@ -42,26 +42,26 @@ export function tokenize(text: string): Token[] {
   const length = text.length;
   let i = 0;
   while (i < length) {
-    let width = wordCharAt(text, i);
+    // ASCII inline: this loop runs once per character of every draft.
+    let code = text.charCodeAt(i);
+    let width = code < 128 ? ASCII_WORD[code]! : wordCharAt(text, i);
     if (width === 0) {
       i++;
       continue;
     }
     const start = i;
     i += width;
-    for (;;) {
-      width = i < length ? wordCharAt(text, i) : 0;
+    while (i < length) {
+      code = text.charCodeAt(i);
+      width = code < 128 ? ASCII_WORD[code]! : wordCharAt(text, i);
       if (width > 0) {
         i += width;
-        continue;
-      }
-      // An apostrophe between word characters stays inside the word: zo'n, auto’s, don't.
-      const code = text.charCodeAt(i);
-      if ((code === 0x27 || code === 0x2019) && i + 1 < length && wordCharAt(text, i + 1) > 0) {
+      } else if ((code === 0x27 || code === 0x2019) && i + 1 < length && wordCharAt(text, i + 1) > 0) {
+        // An apostrophe between word characters stays inside the word: zo'n, auto’s, don't.
         i++;
-        continue;
+      } else {
+        break;
       }
-      break;
     }
     tokens.push({ start, end: i, lower: aligned ? folded.slice(start, i) : normalizeWord(text.slice(start, i)) });
   }

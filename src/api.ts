@@ -1,0 +1,96 @@
+import { dirname, relative, resolve } from 'node:path';
+import type { Ignore } from 'ignore';
+import { checkAll, type BatchJob, type BatchSettings } from './batch.js';
+import type { FileResult } from './engine.js';
+import { discoverFiles } from './input/discover.js';
+import { DEFAULT_MAX_FILE_BYTES } from './input/read.js';
+import type { Config } from './packs/config.js';
+import { PackLoader } from './packs/load.js';
+import type { RuleSet } from './packs/ruleset.js';
+import { summarize, type InputFailure, type Report } from './report/report.js';
+import { VERSION } from './version.js';
+
+export type { Report } from './report/report.js';
+export type { Finding } from './finding.js';
+export { PackError } from './packs/issues.js';
+
+/** What to check and how: the options of `eindred check`, as data. */
+export interface CheckRequest {
+  /** Files, folders and globs; '-' for standard input. Empty: the current folder. */
+  paths: readonly string[];
+  cwd: string;
+  /** A config file to use, or false to use none; by default the nearest .eindred.yaml. */
+  config?: string | false;
+  /** Packs replacing the config's. */
+  packs?: string[];
+  /** Language of drafts that do not declare one. */
+  language?: string;
+  /** Skip what a config's `ignore` lists (default true). */
+  ignore?: boolean;
+  maxFileBytes?: number;
+  /** Name and reader of the draft on standard input. */
+  stdin?: { path: string; read: () => Promise<Uint8Array> };
+}
+
+export interface CheckResponse {
+  report: Report;
+  /** For the user, not the report: config settings that name no rule, named files an ignore list skips. */
+  warnings: string[];
+}
+
+/**
+ * Check drafts and return the report: discovery, configs, packs and checking, with no output.
+ * A broken pack or config throws a PackError before anything is checked.
+ */
+export async function checkPaths(request: CheckRequest): Promise<CheckResponse> {
+  const { cwd } = request;
+  const useStdin = request.paths.includes('-');
+  const named = request.paths.filter((p) => p !== '-');
+  const { files, missing } = await discoverFiles(named.length > 0 || useStdin ? named : ['.'], cwd);
+  const namedFiles = new Set(named.map((p) => resolve(cwd, p)));
+  const failures: InputFailure[] = missing.map(([path, message]) => ({ path, message }));
+  const warnings: string[] = [];
+
+  // Resolve every config and pack before checking anything: a broken pack stops the run up front.
+  const loader = new PackLoader(cwd);
+  const ignores = new Map<Config, Ignore>();
+  const jobs: BatchJob[] = [];
+  const ruleSets = new Set<RuleSet>();
+  const prepare = async (path: string, file: string | null): Promise<void> => {
+    const config = await loader.configFor(dirname(file ?? resolve(cwd, path)), request.config);
+    if (request.ignore !== false && file && config.ignore.length > 0) {
+      let matcher = ignores.get(config);
+      if (!matcher) {
+        // Loaded only when a config lists paths to ignore.
+        const { default: ignore } = await import('ignore');
+        ignores.set(config, (matcher = ignore().add(config.ignore)));
+      }
+      const rel = relative(config.dir, file);
+      if (rel && !rel.startsWith('..') && matcher.ignores(rel.split('\\').join('/'))) {
+        // Files found in a folder are skipped quietly; one named on the command line is worth a word.
+        if (namedFiles.has(file)) warnings.push(`${path} is skipped: ${config.file} ignores it (use --no-ignore to check it)`);
+        return;
+      }
+    }
+    ruleSets.add(await loader.ruleSetFor(config, request.packs));
+    jobs.push({ path, file });
+  };
+  if (useStdin) await prepare(request.stdin?.path ?? '<stdin>', null);
+  for (const path of files) await prepare(path, resolve(cwd, path));
+  warnings.push(...new Set([...ruleSets].flatMap((ruleSet) => ruleSet.warnings)));
+
+  const settings: BatchSettings = {
+    cwd,
+    maxBytes: request.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    ...(request.config !== undefined ? { config: request.config } : {}),
+    ...(request.packs ? { packs: request.packs } : {}),
+    ...(request.language ? { language: request.language } : {}),
+  };
+  const results: FileResult[] = [];
+  for (const outcome of await checkAll(jobs, settings, loader, request.stdin?.read)) {
+    if ('result' in outcome) results.push(outcome.result);
+    else failures.push(outcome.failure);
+  }
+  const report: Report = { tool: { name: 'eindred', version: VERSION }, files: results, summary: summarize(results), errors: failures };
+  return { report, warnings };
+}
