@@ -5,7 +5,7 @@ import type { SourceRange } from './input/prose.js';
 import { clearVote, functionWordVotes, LANGUAGE_NAMES, loadDetector } from './language/detect.js';
 import { findQuotes, insideAny } from './language/quotes.js';
 import { splitSentences, type Span } from './language/sentences.js';
-import { tokenize, type Token } from './language/tokens.js';
+import { lowerAligned, tokenize, type Token } from './language/tokens.js';
 import { coreMessage, formatList } from './messages.js';
 import type { RuleSet } from './packs/ruleset.js';
 
@@ -46,7 +46,7 @@ class Block implements BlockContext {
   }
 
   lower(): string {
-    return (this.cachedLower ??= this.prose.text.toLowerCase());
+    return (this.cachedLower ??= lowerAligned(this.prose.text));
   }
 
   sentences(): readonly Span[] {
@@ -72,7 +72,7 @@ async function detectDocumentLanguage(blocks: readonly Block[]): Promise<string>
   for (const block of blocks) {
     if (sample.length >= SAMPLE_CHARS) break;
     sample += `${block.text}\n`;
-    for (const [language, count] of functionWordVotes(block.tokens())) votes.set(language, (votes.get(language) ?? 0) + count);
+    for (const [language, count] of functionWordVotes(block.tokens(), block.lower())) votes.set(language, (votes.get(language) ?? 0) + count);
   }
   const clear = clearVote(votes);
   if (clear) return clear;
@@ -104,7 +104,7 @@ function strongestVote(votes: Map<string, number>): string | undefined {
 async function blockLanguage(block: Block, documentLanguage: string): Promise<string> {
   const tokens = block.tokens();
   if (tokens.length < 4) return documentLanguage;
-  const votes = functionWordVotes(tokens);
+  const votes = functionWordVotes(tokens, block.lower());
   const own = votes.get(documentLanguage) ?? 0;
   const other = strongestVote(votes);
   if (!other || other === documentLanguage || (votes.get(other) ?? 0) <= own) return documentLanguage;

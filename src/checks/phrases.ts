@@ -1,5 +1,5 @@
 import { foldWord, stemPrefixLength, type Stemmer } from '../language/stem.js';
-import { joinsPhrase, normalizeWord, tokenize, type Token } from '../language/tokens.js';
+import { joinsPhrase, lowerAligned, tokenize, type Token } from '../language/tokens.js';
 
 /** How one word of a phrase is compared with a word of the text. */
 export type WordMatch = 'stem' | 'lower' | 'exact';
@@ -10,29 +10,64 @@ interface Entry<T> {
   value: T;
 }
 
+interface TrieNode<V> {
+  next?: Map<number, TrieNode<V>>;
+  value?: V;
+}
+
+/** Characters of a word walked one by one, so that looking a word up allocates nothing. */
+class CharTrie<V> {
+  readonly root: TrieNode<V> = {};
+
+  node(word: string): TrieNode<V> {
+    let node = this.root;
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      node.next ??= new Map();
+      let child = node.next.get(code);
+      if (!child) node.next.set(code, (child = {}));
+      node = child;
+    }
+    return node;
+  }
+
+  /** The value stored for text[start, end), if any. */
+  get(text: string, start: number, end: number): V | undefined {
+    let node: TrieNode<V> | undefined = this.root;
+    for (let i = start; i < end && node; i++) node = node.next?.get(text.charCodeAt(i));
+    return node?.value;
+  }
+}
+
+/** Base letter of an accented character (é → e), as the Dutch stemmer folds it; cached. */
+const foldedCodes = new Map<number, number>();
+function foldCode(code: number): number {
+  if (code < 128) return code;
+  let folded = foldedCodes.get(code);
+  if (folded === undefined) {
+    folded = String.fromCharCode(code).normalize('NFD').charCodeAt(0);
+    foldedCodes.set(code, folded);
+  }
+  return folded;
+}
+
 /**
  * An index of phrases keyed on their first word, so that matching looks each word of the text up
  * once, whatever the number of phrases. Words compare by stem (all inflected forms), by lower-case
  * form, or exactly as written.
  */
 export class PhraseIndex<T> {
-  private readonly byKey: Record<WordMatch, Map<string, Entry<T>[]>> = {
-    stem: new Map(),
-    lower: new Map(),
-    exact: new Map(),
-  };
+  /** Phrases compared in lower case, by their first word. */
+  private readonly byLower = new CharTrie<Entry<T>[]>();
+  private readonly byStem = new Map<string, Entry<T>[]>();
+  private readonly byExact = new Map<string, Entry<T>[]>();
+  /**
+   * The leading characters (1 to 3, accents folded) of the first word of every stem-matched
+   * phrase. A word of the text is only stemmed when it starts like one of them: stemming is the
+   * costly part of matching, and most words cannot match anyway.
+   */
+  private readonly stemGate = new CharTrie<true>();
   private size = 0;
-  /**
-   * Leading characters of the first word of every stem-matched phrase, by length (1 to 3). A word
-   * of the text is only stemmed when it starts like one of them: stemming is the costly part of
-   * matching, and most words cannot match anyway.
-   */
-  private readonly stemGate: Set<string>[] = [new Set(), new Set(), new Set(), new Set()];
-  /**
-   * What a lower-case word can start, per distinct word: news text repeats its words, so the
-   * lookups, the gate and the stemmer run once per word rather than once per occurrence.
-   */
-  private readonly startsOf = new Map<string, Entry<T>[] | null>();
 
   constructor(private readonly stem: Stemmer) {}
 
@@ -44,71 +79,69 @@ export class PhraseIndex<T> {
   add(phrase: string, match: WordMatch, value: T): boolean {
     const words = tokenize(phrase);
     if (words.length === 0) return false;
-    const keys = words.map((w) => this.keyOf(phrase.slice(w.start, w.end), match));
+    const lower = lowerAligned(phrase);
+    const keys = words.map(({ start, end }) =>
+      match === 'exact' ? phrase.slice(start, end) : match === 'lower' ? lower.slice(start, end) : this.stem(lower.slice(start, end)),
+    );
+    const entry = { keys, match, value };
     const first = keys[0]!;
+    if (match === 'lower') {
+      const node = this.byLower.node(first);
+      (node.value ??= []).push(entry);
+    } else {
+      const map = match === 'stem' ? this.byStem : this.byExact;
+      const list = map.get(first);
+      if (list) list.push(entry);
+      else map.set(first, [entry]);
+    }
     if (match === 'stem') {
       const folded = foldWord(first);
-      const length = stemPrefixLength(folded);
-      this.stemGate[length]!.add(folded.slice(0, length));
+      this.stemGate.node(folded.slice(0, stemPrefixLength(folded))).value = true;
     }
-    const list = this.byKey[match].get(first);
-    const entry = { keys, match, value };
-    if (list) list.push(entry);
-    else this.byKey[match].set(first, [entry]);
     this.size++;
-    this.startsOf.clear();
     return true;
   }
 
-  private keyOf(word: string, match: WordMatch): string {
-    if (match === 'exact') return word;
-    const lower = normalizeWord(word);
-    return match === 'lower' ? lower : this.stem(lower);
-  }
-
-  /** Call `found` for every phrase occurrence, with its range in the text. */
-  match(text: string, tokens: readonly Token[], found: (start: number, end: number, value: T) => void): void {
+  /**
+   * Call `found` for every phrase occurrence, with its range in the text. `lower` is the text as
+   * `lowerAligned` gives it.
+   */
+  match(text: string, lower: string, tokens: readonly Token[], found: (start: number, end: number, value: T) => void): void {
     if (this.size === 0) return;
-    const byExact = this.byKey.exact;
-    const useExact = byExact.size > 0;
+    const useStem = this.byStem.size > 0;
+    const useExact = this.byExact.size > 0;
     const stems: (string | undefined)[] = [];
-    const stemAt = (i: number): string => (stems[i] ??= this.stem(tokens[i]!.lower));
-    const report = (i: number, list: Entry<T>[] | null | undefined): void => {
+    const stemAt = (i: number): string => (stems[i] ??= this.stem(lower.slice(tokens[i]!.start, tokens[i]!.end)));
+    const report = (i: number, list: Entry<T>[] | undefined): void => {
       if (!list) return;
       for (const entry of list) {
-        const last = this.matchFrom(text, tokens, i, entry, stemAt);
+        const last = this.matchFrom(text, lower, tokens, i, entry, stemAt);
         if (last >= 0) found(tokens[i]!.start, tokens[last]!.end, entry.value);
       }
     };
     for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      report(i, this.entriesStartingWith(token.lower));
-      if (useExact) report(i, byExact.get(text.slice(token.start, token.end)));
+      const { start, end } = tokens[i]!;
+      report(i, this.byLower.get(lower, start, end));
+      if (useStem && this.mayHaveStem(lower, start, end)) report(i, this.byStem.get(stemAt(i)));
+      if (useExact) report(i, this.byExact.get(text.slice(start, end)));
     }
   }
 
-  /** The phrases (compared in lower case or by stem) whose first word matches this word. */
-  private entriesStartingWith(lower: string): Entry<T>[] | null {
-    let entries = this.startsOf.get(lower);
-    if (entries === undefined) {
-      const byLower = this.byKey.lower.get(lower);
-      const byStem = this.byKey.stem.size > 0 && this.mayHaveStem(lower) ? this.byKey.stem.get(this.stem(lower)) : undefined;
-      entries = byLower && byStem ? [...byLower, ...byStem] : (byLower ?? byStem ?? null);
-      if (this.startsOf.size >= 200_000) this.startsOf.clear();
-      this.startsOf.set(lower, entries);
+  /** Whether the word lower[start, end) starts like a stem in the index. */
+  private mayHaveStem(lower: string, start: number, end: number): boolean {
+    let node: TrieNode<true> | undefined = this.stemGate.root;
+    for (let i = start; i < end && i < start + 3; i++) {
+      node = node.next?.get(foldCode(lower.charCodeAt(i)));
+      if (!node) return false;
+      if (node.value) return true;
     }
-    return entries;
-  }
-
-  private mayHaveStem(lower: string): boolean {
-    const gate = this.stemGate;
-    const folded = foldWord(lower);
-    return gate[3]!.has(folded.slice(0, 3)) || gate[2]!.has(folded.slice(0, 2)) || gate[1]!.has(folded.slice(0, 1));
+    return false;
   }
 
   /** Index of the phrase's last token when the phrase matches at token `i`, else -1. */
   private matchFrom(
     text: string,
+    lower: string,
     tokens: readonly Token[],
     i: number,
     entry: Entry<T>,
@@ -119,18 +152,26 @@ export class PhraseIndex<T> {
       const previous = tokens[i + k - 1]!;
       if (!token || !joinsPhrase(text.slice(previous.end, token.start))) return -1;
       const expected = entry.keys[k]!;
-      if (entry.match === 'exact' ? text.slice(token.start, token.end) !== expected : entry.match === 'lower' ? token.lower !== expected : !stemMatches(token.lower, expected, () => stemAt(i + k))) {
-        return -1;
-      }
+      const length = token.end - token.start;
+      const matches =
+        entry.match === 'exact'
+          ? length === expected.length && text.startsWith(expected, token.start)
+          : entry.match === 'lower'
+            ? length === expected.length && lower.startsWith(expected, token.start)
+            : this.mayBeStem(lower, token, expected) && stemAt(i + k) === expected;
+      if (!matches) return -1;
     }
     return i + entry.keys.length - 1;
   }
-}
 
-/** Whether a word has the given stem; words that cannot have it are not stemmed at all. */
-function stemMatches(lower: string, stem: string, stemOf: () => string): boolean {
-  const folded = foldWord(lower);
-  const shared = stemPrefixLength(stem);
-  if (folded.slice(0, shared) !== foldWord(stem).slice(0, shared)) return false;
-  return stemOf() === stem;
+  /** Whether a word can have this stem: stems keep the start of their word (see stem.ts). */
+  private mayBeStem(lower: string, token: Token, stem: string): boolean {
+    const folded = foldWord(stem);
+    const shared = stemPrefixLength(folded);
+    if (token.end - token.start < shared) return false;
+    for (let j = 0; j < shared; j++) {
+      if (foldCode(lower.charCodeAt(token.start + j)) !== folded.charCodeAt(j)) return false;
+    }
+    return true;
+  }
 }

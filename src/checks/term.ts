@@ -43,7 +43,7 @@ export const termCheck: CheckKind<TermOptions> = {
     }
     return {
       match(block, emit) {
-        index.match(block.text, block.tokens(), (start, end, rule) => emit({ rule, start, end }));
+        index.match(block.text, block.lower(), block.tokens(), (start, end, rule) => emit({ rule, start, end }));
       },
     };
   },

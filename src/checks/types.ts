@@ -42,7 +42,7 @@ export interface BlockContext {
   readonly text: string;
   readonly language: string;
   tokens(): readonly Token[];
-  /** The text in lower case, for quick "could this match at all" tests. */
+  /** The text in lower case, of the same length (see lowerAligned): tokens index into it too. */
   lower(): string;
   /** Sentence boundaries, computed on first use. */
   sentences(): readonly Span[];

@@ -34,7 +34,7 @@ export class Unless {
 
   private find(block: BlockContext): Span[] {
     const spans: Span[] = [];
-    this.phrases.match(block.text, block.tokens(), (start, end) => spans.push({ start, end }));
+    this.phrases.match(block.text, block.lower(), block.tokens(), (start, end) => spans.push({ start, end }));
     for (const pattern of this.patterns) {
       pattern.lastIndex = 0;
       for (const m of block.text.matchAll(pattern)) {

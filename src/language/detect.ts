@@ -44,12 +44,20 @@ const LANGUAGE_OF_WORD = new Map<string, string>(
 /** Words looked at per call: function words are dense, a hundred words show the language. */
 const MAX_VOTERS = 120;
 
-/** Votes of function words per language: one lookup per word, cheap enough for every block. */
-export function functionWordVotes(tokens: readonly Token[]): Map<string, number> {
+/** The longest function word: longer words need no lookup. */
+const LONGEST = Math.max(...[...LANGUAGE_OF_WORD.keys()].map((word) => word.length));
+
+/**
+ * Votes of function words per language: one lookup per short word, cheap enough for every block.
+ * `lower` is the block text from lowerAligned.
+ */
+export function functionWordVotes(tokens: readonly Token[], lower: string): Map<string, number> {
   const votes = new Map<string, number>();
   const count = Math.min(tokens.length, MAX_VOTERS);
   for (let i = 0; i < count; i++) {
-    const language = LANGUAGE_OF_WORD.get(tokens[i]!.lower);
+    const { start, end } = tokens[i]!;
+    if (end - start > LONGEST) continue;
+    const language = LANGUAGE_OF_WORD.get(lower.slice(start, end));
     if (language) votes.set(language, (votes.get(language) ?? 0) + 1);
   }
   return votes;

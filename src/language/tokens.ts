@@ -1,17 +1,16 @@
 /**
  * Word tokens with their offsets in the block text. natural's tokenizers return bare strings, and
- * eindred needs exact positions, so words are found here with one Unicode-aware expression: letters,
- * marks and digits, with inner apostrophes (auto's, zo'n, don't) and inner dots in abbreviations
- * (o.a., U.S.) kept inside the word. A hyphen splits words ("niet-westers" is "niet" + "westers")
- * but is remembered, so phrases match across it.
+ * eindred needs exact positions, so words are found here: letters, marks and digits, with inner
+ * apostrophes (auto's, zo'n, don't) kept inside the word. A hyphen splits words ("niet-westers"
+ * is "niet" + "westers"); `joinsPhrase` lets phrases run across it.
+ *
+ * A token is only its offsets: its lower-case form is `lower.slice(start, end)` in the block's
+ * `lowerAligned` text, so that checking a batch does not allocate a string per word.
  */
 
 export interface Token {
-  /** The word as written is text.slice(start, end). */
   start: number;
   end: number;
-  /** Lower-cased, with typographic apostrophes made straight. */
-  lower: string;
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
@@ -30,14 +29,8 @@ function wordCharAt(text: string, i: number): number {
   return WORD_CHAR.test(text[i]!) ? 1 : 0;
 }
 
-/**
- * A hand-written scanner rather than a global regular expression: it allocates nothing but the
- * tokens, and tokenising is the largest part of checking a batch.
- */
+/** A hand-written scanner: tokenising is the largest part of checking a batch. */
 export function tokenize(text: string): Token[] {
-  // Lower-case the whole text once; per word only where lower-casing changes the length (İ).
-  const folded = normalizeWord(text);
-  const aligned = folded.length === text.length;
   const tokens: Token[] = [];
   const length = text.length;
   let i = 0;
@@ -63,15 +56,31 @@ export function tokenize(text: string): Token[] {
         break;
       }
     }
-    tokens.push({ start, end: i, lower: aligned ? folded.slice(start, i) : normalizeWord(text.slice(start, i)) });
+    tokens.push({ start, end: i });
   }
   return tokens;
 }
 
-export function normalizeWord(word: string): string {
-  const lower = word.toLowerCase();
+/**
+ * The text lower-cased, with typographic apostrophes made straight, and always of the same
+ * length, so that offsets into the text are offsets into it. (Where lower-casing a character
+ * would change the length, such as İ, that character is kept as it is.)
+ */
+export function lowerAligned(text: string): string {
+  let lower = text.toLowerCase();
+  if (lower.length !== text.length) {
+    let aligned = '';
+    for (const char of text) {
+      const one = char.toLowerCase();
+      aligned += one.length === char.length ? one : char;
+    }
+    lower = aligned;
+  }
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
+
+/** The lower-case form of one word, as `lowerAligned` gives it. */
+export const normalizeWord = lowerAligned;
 
 /**
  * Whether the text between two tokens lets a phrase run on: spaces, a hyphen, a slash or a line

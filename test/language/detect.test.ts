@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { functionWordVotes, loadDetector } from '../../src/language/detect.js';
-import { tokenize } from '../../src/language/tokens.js';
+import { lowerAligned, tokenize } from '../../src/language/tokens.js';
 import { CORPORA, HAS_CORPORA } from '../helpers.js';
 
 describe('language detection', () => {
   it('counts function words that belong to one language only', () => {
-    const votes = functionWordVotes(tokenize('Het kabinet heeft het plan niet gesteund, zegt de minister.'));
+    const text = 'Het kabinet heeft het plan niet gesteund, zegt de minister.';
+    const votes = functionWordVotes(tokenize(text), lowerAligned(text));
     expect(votes.get('nl')).toBeGreaterThan(3);
     expect(votes.get('en') ?? 0).toBe(0);
   });
