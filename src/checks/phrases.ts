@@ -67,6 +67,11 @@ export class PhraseIndex<T> {
    * costly part of matching, and most words cannot match anyway.
    */
   private readonly stemGate = new CharTrie<true>();
+  /**
+   * The stem-matched phrases a word can start, per distinct word that passed the gate: news text
+   * repeats its words, so the stemmer and the lookup run once per word, not per occurrence.
+   */
+  private readonly stemStarts = new Map<string, Entry<T>[] | null>();
   private size = 0;
 
   constructor(private readonly stem: Stemmer) {}
@@ -99,6 +104,7 @@ export class PhraseIndex<T> {
       this.stemGate.node(folded.slice(0, stemPrefixLength(folded))).value = true;
     }
     this.size++;
+    this.stemStarts.clear();
     return true;
   }
 
@@ -122,9 +128,19 @@ export class PhraseIndex<T> {
     for (let i = 0; i < tokens.length; i++) {
       const { start, end } = tokens[i]!;
       report(i, this.byLower.get(lower, start, end));
-      if (useStem && this.mayHaveStem(lower, start, end)) report(i, this.byStem.get(stemAt(i)));
+      if (useStem && this.mayHaveStem(lower, start, end)) report(i, this.stemStartsOf(lower.slice(start, end)));
       if (useExact) report(i, this.byExact.get(text.slice(start, end)));
     }
+  }
+
+  private stemStartsOf(word: string): Entry<T>[] | undefined {
+    let entries = this.stemStarts.get(word);
+    if (entries === undefined) {
+      entries = this.byStem.get(this.stem(word)) ?? null;
+      if (this.stemStarts.size >= 100_000) this.stemStarts.clear();
+      this.stemStarts.set(word, entries);
+    }
+    return entries ?? undefined;
   }
 
   /** Whether the word lower[start, end) starts like a stem in the index. */
