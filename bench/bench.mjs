@@ -29,9 +29,18 @@ function time(command, args, options = {}) {
 
 /** Median wall time of `runs` runs, after one warm-up run (file cache, not JIT: every run is a new process). */
 function median(command, args, runs = RUNS) {
-  time(command, args);
-  const times = Array.from({ length: runs }, () => time(command, args)).sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return interleaved([[command, args]], runs)[0];
+}
+
+/**
+ * Median wall times of several commands, run in turn (A B C A B C …), so that a slow moment of a
+ * shared machine falls on all of them alike: their ratios are what the targets are about.
+ */
+function interleaved(commands, runs = RUNS) {
+  commands.forEach(([command, args]) => time(command, args));
+  const samples = commands.map(() => []);
+  for (let run = 0; run < runs; run++) commands.forEach(([command, args], i) => samples[i].push(time(command, args)));
+  return samples.map((times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]);
 }
 
 const eindred = (...args) => [BIN, ...args];
@@ -79,13 +88,18 @@ function dirBytes(dir) {
 console.log(`eindred benchmark — node ${process.version}, ${RUNS} runs per figure (median)\n`);
 
 // 1. Start-up: one draft, as a pre-commit hook checks it.
-const nodeMs = median(process.execPath, ['-e', '0'], RUNS * 3);
 const draft = join(ROOT, 'fixtures', 'nl', 'zwembad.md');
-const draftMs = median(process.execPath, eindred('check', draft), RUNS * 3);
 const undeclared = join(work, 'zonder-taal.md');
 writeFileSync(undeclared, readFileSync(draft, 'utf8').replace(/^lang: nl\n/m, ''));
-const undeclaredMs = median(process.execPath, eindred('check', undeclared), RUNS * 3);
-console.log('One draft (fixtures/nl/zwembad.md)');
+const [nodeMs, draftMs, undeclaredMs] = interleaved(
+  [
+    [process.execPath, ['-e', '0']],
+    [process.execPath, eindred('check', draft)],
+    [process.execPath, eindred('check', undeclared)],
+  ],
+  RUNS * 3,
+);
+console.log('One draft (fixtures/nl/zwembad.md; runs interleaved)');
 console.log(`  node -e 0                      ${fmt(nodeMs)} ms`);
 console.log(`  eindred check, lang declared   ${fmt(draftMs)} ms  (${fmt(draftMs / nodeMs, 2)}× node)`);
 console.log(`  eindred check, lang detected   ${fmt(undeclaredMs)} ms  (${fmt(undeclaredMs / nodeMs, 2)}× node)\n`);
@@ -146,14 +160,11 @@ if (!existsSync(CORPORA)) {
     return file;
   };
   const sizes = [10, 1000, 10000];
-  const growthOn = (dir, language) => {
-    const commands = sizes.map((count) => eindred('check', dir, '--format', 'json', '--no-config', '--pack', 'builtin', '--pack', packFor(language, count)));
-    // Interleave the sizes, so that a slow moment of a shared machine does not fall on one of them.
-    const samples = sizes.map(() => []);
-    commands.forEach((args) => time(process.execPath, args));
-    for (let run = 0; run < Math.min(RUNS, 5); run++) commands.forEach((args, i) => samples[i].push(time(process.execPath, args)));
-    return samples.map((times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]);
-  };
+  const growthOn = (dir, language) =>
+    interleaved(
+      sizes.map((count) => [process.execPath, eindred('check', dir, '--format', 'json', '--no-config', '--pack', 'builtin', '--pack', packFor(language, count))]),
+      Math.min(RUNS, 5),
+    );
   console.log('Pack growth: built-in packs plus a generated pack (eindred check <folder>; runs interleaved)');
   const batch = growthOn(corpora[1].dir, 'nl');
   const small = growthOn(corpora[0].dir, 'en');

@@ -194,7 +194,7 @@ export async function lintDocument(document: Document, ruleSet: RuleSet, options
   const unchecked = new Map<string, { first: Block; count: number }>();
   for (const block of blocks) {
     block.language = options.forceLanguage ?? (language === 'und' ? 'und' : await blockLanguage(block, language));
-    const matchers = ruleSet.byLanguage.get(block.language);
+    const matchers = ruleSet.matchersFor(block.language);
     if (!matchers) {
       const seen = unchecked.get(block.language);
       if (seen) seen.count++;

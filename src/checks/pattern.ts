@@ -107,7 +107,9 @@ class LiteralScanner {
   constructor(literals: readonly string[]) {
     const unique = [...new Set(literals)].sort((a, b) => b.length - a.length);
     for (const literal of unique) this.contained.set(literal, unique.filter((other) => other !== literal && literal.includes(other)));
-    this.regex = unique.length > 0 ? new RegExp(unique.map(escapeRegExp).join('|'), 'gu') : null;
+    // Without the u flag when it is not needed: such an expression compiles faster.
+    const astral = unique.some((literal) => /[\uD800-\uDFFF]/.test(literal));
+    this.regex = unique.length > 0 ? new RegExp(unique.map(escapeRegExp).join('|'), astral ? 'gu' : 'g') : null;
   }
 
   get isEmpty(): boolean {

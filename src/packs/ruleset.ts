@@ -8,7 +8,8 @@ import type { Pack, RuleSpec } from './types.js';
 /** Packs compiled for one config: per language, the matchers to run on each block. */
 export interface RuleSet {
   rules: ActiveRule[];
-  byLanguage: Map<string, BlockMatcher[]>;
+  /** The matchers for a language, compiled when first asked for; undefined when no rule covers it. */
+  matchersFor(language: string): readonly BlockMatcher[] | undefined;
   /** Things worth telling the user that do not stop the run (a config naming an unknown rule). */
   warnings: string[];
 }
@@ -69,7 +70,6 @@ export function buildRuleSet(packs: readonly Pack[], config: Config): RuleSet {
     });
   }
 
-  const byLanguage = new Map<string, BlockMatcher[]>();
   const grouped = new Map<string, Map<string, ActiveRule[]>>();
   for (const rule of rules) {
     let byKind = grouped.get(rule.spec.language);
@@ -78,10 +78,16 @@ export function buildRuleSet(packs: readonly Pack[], config: Config): RuleSet {
     if (list) list.push(rule);
     else byKind.set(rule.spec.kind, [rule]);
   }
-  for (const [language, byKind] of grouped) {
-    const matchers: BlockMatcher[] = [];
-    for (const [kind, kindRules] of byKind) matchers.push(CHECK_KINDS[kind]!.compile(kindRules, language));
-    byLanguage.set(language, matchers);
-  }
-  return { rules, byLanguage, warnings };
+  // Compiled on first use: a Dutch draft never pays for stemming the English terms.
+  const compiled = new Map<string, BlockMatcher[]>();
+  const matchersFor = (language: string): BlockMatcher[] | undefined => {
+    let matchers = compiled.get(language);
+    const byKind = grouped.get(language);
+    if (!matchers && byKind) {
+      matchers = [...byKind].map(([kind, kindRules]) => CHECK_KINDS[kind]!.compile(kindRules, language));
+      compiled.set(language, matchers);
+    }
+    return matchers;
+  };
+  return { rules, matchersFor, warnings };
 }
