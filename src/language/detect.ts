@@ -41,8 +41,8 @@ const LANGUAGE_OF_WORD = new Map<string, string>(
   Object.entries(FUNCTION_WORDS).flatMap(([language, words]) => [...words].map((word) => [word, language] as const)),
 );
 
-/** Words looked at per call: function words are dense, a hundred words show the language. */
-const MAX_VOTERS = 120;
+/** Words looked at per call: function words are dense; fifty words show the language. */
+const MAX_VOTERS = 50;
 
 /** The longest function word: longer words need no lookup. */
 const LONGEST = Math.max(...[...LANGUAGE_OF_WORD.keys()].map((word) => word.length));
