@@ -27,6 +27,8 @@ export interface FileResult {
 const MIN_DETECT_LETTERS = 40;
 /** How much prose franc looks at for the document language: plenty for news text. */
 const SAMPLE_CHARS = 1500;
+/** Words of a block whose function words are counted: function words are dense, fifty show it. */
+const BLOCK_VOTERS = 50;
 
 class Block implements BlockContext {
   private cachedTokens: Token[] | undefined;
@@ -104,7 +106,7 @@ function strongestVote(votes: Map<string, number>): string | undefined {
 async function blockLanguage(block: Block, documentLanguage: string): Promise<string> {
   const tokens = block.tokens();
   if (tokens.length < 4) return documentLanguage;
-  const votes = functionWordVotes(tokens, block.lower());
+  const votes = functionWordVotes(tokens, block.lower(), BLOCK_VOTERS);
   const own = votes.get(documentLanguage) ?? 0;
   const other = strongestVote(votes);
   if (!other || other === documentLanguage || (votes.get(other) ?? 0) <= own) return documentLanguage;

@@ -41,19 +41,17 @@ const LANGUAGE_OF_WORD = new Map<string, string>(
   Object.entries(FUNCTION_WORDS).flatMap(([language, words]) => [...words].map((word) => [word, language] as const)),
 );
 
-/** Words looked at per call: function words are dense; fifty words show the language. */
-const MAX_VOTERS = 50;
 
 /** The longest function word: longer words need no lookup. */
 const LONGEST = Math.max(...[...LANGUAGE_OF_WORD.keys()].map((word) => word.length));
 
 /**
- * Votes of function words per language: one lookup per short word, cheap enough for every block.
- * `lower` is the block text from lowerAligned.
+ * Votes of function words per language among the first `limit` words: one lookup per short word,
+ * cheap enough for every block. `lower` is the block text from lowerAligned.
  */
-export function functionWordVotes(tokens: readonly Token[], lower: string): Map<string, number> {
+export function functionWordVotes(tokens: readonly Token[], lower: string, limit = tokens.length): Map<string, number> {
   const votes = new Map<string, number>();
-  const count = Math.min(tokens.length, MAX_VOTERS);
+  const count = Math.min(tokens.length, limit);
   for (let i = 0; i < count; i++) {
     const { start, end } = tokens[i]!;
     if (end - start > LONGEST) continue;
