@@ -3,7 +3,7 @@ import { compareFindings, type Finding } from './finding.js';
 import type { Document, ProseBlock } from './input/document.js';
 import type { SourceRange } from './input/prose.js';
 import { clearVote, functionWordVotes, LANGUAGE_NAMES, loadDetector } from './language/detect.js';
-import { findQuotes, insideAny } from './language/quotes.js';
+import { findQuotes, insideAny, isAttributed } from './language/quotes.js';
 import { splitSentences, type Span } from './language/sentences.js';
 import { lowerAligned, tokenize, type Token } from './language/tokens.js';
 import { coreMessage, formatList } from './messages.js';
@@ -55,9 +55,20 @@ class Block implements BlockContext {
     return (this.cachedSentences ??= splitSentences(this.prose.text, this.language));
   }
 
+  /** In a block quote, or in a direct quote: quotation marks around someone's speech. */
   inQuote(start: number, end: number): boolean {
     if (this.prose.inBlockQuote) return true;
-    return insideAny((this.cachedQuotes ??= findQuotes(this.prose.text)), start, end);
+    return insideAny(this.directQuotes(), start, end);
+  }
+
+  private directQuotes(): Span[] {
+    if (!this.cachedQuotes) {
+      const words = (from: number, to: number) => this.tokens().filter((t) => t.start >= from && t.end <= to);
+      this.cachedQuotes = findQuotes(this.prose.text).filter((quote) =>
+        isAttributed(this.prose.text, this.lower(), quote, this.sentences(), this.language, words),
+      );
+    }
+    return this.cachedQuotes;
   }
 }
 

@@ -51,6 +51,11 @@ describe('lintDocument', () => {
     ]);
   });
 
+  it('does not downgrade words merely put in quotation marks (no one speaks)', async () => {
+    const { findings } = await lint('De zogenaamde ‘allochtonen’ in de wijk.', await ruleSetFrom(NL), { forceLanguage: 'nl' });
+    expect(findings.map((f) => [f.severity, f.inQuote])).toEqual([['warning', false]]);
+  });
+
   it('masks personal data in the excerpt and the message', async () => {
     const { findings } = await lint('Bel 06-12345678.', await ruleSetFrom(NL), { forceLanguage: 'nl' });
     expect(findings[0]).toMatchObject({ excerpt: '••-•••••678', message: 'nummer ••-•••••678', column: 5, endColumn: 16 });

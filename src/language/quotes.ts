@@ -114,3 +114,50 @@ export function insideAny(spans: readonly Span[], start: number, end: number): b
   }
   return false;
 }
+
+/** Words that report speech, per language, lower case: "zegt ze", "aldus de minister", "said". */
+const SPEECH_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  nl: new Set(
+    ('zeg zegt zeggen zei zeiden gezegd aldus volgens vertel vertelt vertellen vertelde vertelden verteld ' +
+      'verklaart verklaarde verklaarden verklaard stelt stelde stelden antwoordt antwoordde antwoordden ' +
+      'geantwoord vraagt vroeg vroegen gevraagd schrijft schreef schreven geschreven meldt meldde meldden ' +
+      'roept riep riepen benadrukt benadrukte reageert reageerde reageerden weten uitleg legt legde ' +
+      'waarschuwt waarschuwde tweette twitterde citeert citeerde bevestigt bevestigde erkent erkende ' +
+      'beweert beweerde claimt claimde voegt voegde vindt vond denkt dacht').split(' '),
+  ),
+  en: new Set(
+    ('say says said saying tell tells told according ask asks asked reply replies replied add adds added ' +
+      'write writes wrote written state states stated explain explains explained note notes noted declare ' +
+      'declares declared insist insists insisted argue argues argued claim claims claimed admit admits ' +
+      'admitted tweet tweets tweeted posted recall recalls recalled warn warns warned respond responds ' +
+      'responded answer answers answered quoted confirm confirms confirmed').split(' '),
+  ),
+};
+
+/**
+ * Whether a quote is someone's speech: a word that reports speech stands outside the quote in the
+ * same sentence or the one before or after it ("„…”, zegt ze." / "Hij zei: „…”"). Words merely put
+ * in quotation marks, with nobody speaking, are not a direct quote.
+ */
+export function isAttributed(
+  text: string,
+  lower: string,
+  quote: Span,
+  sentences: readonly Span[],
+  language: string,
+  words: (from: number, to: number) => readonly Span[],
+): boolean {
+  const speech = SPEECH_WORDS[language] ?? SPEECH_WORDS.en!;
+  let first = sentences.findIndex((s) => s.end > quote.start);
+  if (first < 0) first = sentences.length - 1;
+  let last = first;
+  while (last + 1 < sentences.length && sentences[last + 1]!.start < quote.end) last++;
+  const from = sentences[Math.max(0, first - 1)]?.start ?? 0;
+  const to = sentences[Math.min(sentences.length - 1, last + 1)]?.end ?? text.length;
+  for (const word of words(from, to)) {
+    if (word.start >= quote.start && word.end <= quote.end) continue;
+    if (speech.has(lower.slice(word.start, word.end))) return true;
+  }
+  // "Jansen: „…”" — a name and a colon before the quote.
+  return /\p{Lu}[\p{L}'’-]*:\s*$/u.test(text.slice(Math.max(0, quote.start - 40), quote.start));
+}
