@@ -222,35 +222,22 @@ export async function lintDocument(document: Document, ruleSet: RuleSet, options
     }
   }
 
-  for (const [blockLanguageCode, { first, count }] of unchecked) {
+  const note = (ruleId: string, category: Finding['category'], severity: Finding['severity'], message: string, at: number): void => {
+    findings.push({ ruleId, category, severity, message, ...findingRange(document, { start: at, end: at }), excerpt: '', suggestions: [], inQuote: false });
+  };
+  for (const [code, { first, count }] of unchecked) {
     const at = first.prose.map.charRange(0).start;
-    const name = LANGUAGE_NAMES[blockLanguageCode]?.[language === 'nl' ? 'nl' : 'en'] ?? blockLanguageCode;
-    findings.push({
-      ruleId: blockLanguageCode === 'und' ? 'eindred.language.undetermined' : 'eindred.language.unchecked',
-      category: 'language',
-      severity: 'info',
-      message:
-        blockLanguageCode === 'und'
-          ? coreMessage('undeterminedLanguage', language)
-          : coreMessage('uncheckedLanguage', language, { language: name, count }),
-      ...findingRange(document, { start: at, end: at }),
-      excerpt: '',
-      suggestions: [],
-      inQuote: false,
-    });
+    if (code === 'und') {
+      note('eindred.language.undetermined', 'language', 'info', coreMessage('undeterminedLanguage', language), at);
+    } else {
+      const name = LANGUAGE_NAMES[code]?.[language === 'nl' ? 'nl' : 'en'] ?? code;
+      note('eindred.language.unchecked', 'language', 'info', coreMessage('uncheckedLanguage', language, { language: name, count }), at);
+    }
   }
-
+  const manifest = document.provenance[0];
+  if (manifest) note('eindred.provenance', 'disclosure', 'info', coreMessage('provenance', language), manifest.start);
   for (const problem of document.problems) {
-    findings.push({
-      ruleId: problem.ruleId,
-      category: 'input',
-      severity: problem.severity,
-      message: coreMessage(problem.message, language, problem.details),
-      ...findingRange(document, problem.range),
-      excerpt: '',
-      suggestions: [],
-      inQuote: false,
-    });
+    note(problem.ruleId, 'input', problem.severity, coreMessage(problem.message, language, problem.details), problem.range.start);
   }
 
   findings.sort(compareFindings);

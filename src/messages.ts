@@ -20,6 +20,10 @@ const MESSAGES = {
     nl: 'De front matter moet uit regels ‘sleutel: waarde’ bestaan; nu telt hij niet mee.',
     en: 'The front matter must be key: value lines; it is ignored.',
   },
+  provenance: {
+    nl: 'Deze tekst draagt een herkomstmanifest (C2PA) mee dat vastlegt hoe hij is gemaakt: laat het staan.',
+    en: 'This text carries a provenance manifest (C2PA) that records how it was made: keep it.',
+  },
   invalidUtf8: {
     nl: 'Dit bestand is geen geldige UTF-8: onleesbare tekens zijn vervangen door �, de eerste hier. Sla het op als UTF-8.',
     en: 'This file is not valid UTF-8: unreadable bytes were replaced by �, the first one here. Save it as UTF-8.',

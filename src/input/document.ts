@@ -51,5 +51,7 @@ export interface Document {
   images: ImageRef[];
   /** Spans that are not prose but may matter to some checks: URLs, link targets. */
   urls: SourceRange[];
+  /** C2PA provenance manifests embedded in the text (never prose). */
+  provenance: SourceRange[];
   problems: InputProblem[];
 }

@@ -64,9 +64,14 @@ export interface MarkdownProse {
 
 /**
  * Extract the prose of a CommonMark + GFM document from micromark's event stream, which carries
- * exact source offsets for every token. `parseText` is the source with front matter blanked out.
+ * exact source offsets for every token. `parseText` is the source with front matter blanked out;
+ * `excluded` ranges (provenance manifests) never become prose.
  */
-export function extractMarkdownProse(source: string, parseText: string = source): MarkdownProse {
+export function extractMarkdownProse(
+  source: string,
+  parseText: string = source,
+  excluded: readonly SourceRange[] = [],
+): MarkdownProse {
   const events = postprocess(
     parse({ extensions: extensionsFor(parseText) })
       .document()
@@ -115,12 +120,12 @@ export function extractMarkdownProse(source: string, parseText: string = source)
       }
       const containerKind = CONTAINERS[type];
       if (containerKind && !open) {
-        open = { builder: new ProseBuilder(source), kind: containerKind };
+        open = { builder: new ProseBuilder(source, excluded), kind: containerKind };
       } else if (type === 'blockQuote') {
         blockQuoteDepth++;
       } else if (type === 'image' && open) {
         parents.push(open);
-        open = { builder: new ProseBuilder(source), kind: 'imageAlt' };
+        open = { builder: new ProseBuilder(source, excluded), kind: 'imageAlt' };
         imageStack.push({ url: '', title: '', start });
       } else if (!open) {
         continue;

@@ -2,6 +2,7 @@ import type { Document, DocumentFormat, InputProblem } from './document.js';
 import { blankOut, findFrontMatter, parseFrontMatter } from './frontmatter.js';
 import { extractMarkdownProse } from './markdown.js';
 import { LineIndex } from './positions.js';
+import { findProvenance } from './provenance.js';
 import { extractTextProse } from './text.js';
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mdx']);
@@ -36,10 +37,11 @@ export function parseDocument(
     frontMatter = parsed.frontMatter;
     allProblems.push(...parsed.problems);
   }
+  const provenance = findProvenance(source);
   const prose =
     format === 'markdown'
-      ? extractMarkdownProse(source, span ? blankOut(source, span.range) : source)
-      : { ...extractTextProse(source, span ? span.range.end : 0), images: [] };
+      ? extractMarkdownProse(source, span ? blankOut(source, span.range) : source, provenance)
+      : { ...extractTextProse(source, span ? span.range.end : 0, provenance), images: [] };
   return {
     path,
     format,
@@ -49,6 +51,7 @@ export function parseDocument(
     blocks: prose.blocks,
     images: prose.images,
     urls: prose.urls,
+    provenance,
     problems: allProblems,
   };
 }

@@ -62,10 +62,19 @@ export class ProseBuilder {
   private readonly verbatimFlags: boolean[] = [];
   length = 0;
 
-  constructor(private readonly source: string) {}
+  /** `excluded`: sorted source ranges that are never prose, such as provenance manifests. */
+  constructor(
+    private readonly source: string,
+    private readonly excluded: readonly SourceRange[] = [],
+  ) {}
 
-  /** Copy source[start, end) into the prose. */
+  /** Copy source[start, end) into the prose, leaving out excluded ranges. */
   verbatim(start: number, end: number): void {
+    for (const range of this.excluded) {
+      if (range.end <= start || range.start >= end) continue;
+      this.verbatim(start, range.start);
+      start = range.end;
+    }
     if (end <= start) return;
     this.push(this.source.slice(start, end), start, end, true);
   }

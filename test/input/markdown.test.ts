@@ -87,3 +87,26 @@ describe('Markdown prose', () => {
     expect(doc.images).toEqual([{ altBlock: 0, url: 'dijk.png', title: 'Beeld: ANP', range: { start: 6, end: 40 } }]);
   });
 });
+
+describe('C2PA provenance manifests', () => {
+  const manifest = '\uFEFF' + '\uFE01\uFE02\uFE03\uFE04\uFE05\uFE06\uFE07\uFE08\uFE09\uFE0A';
+  const pem = '-----BEGIN C2PA MANIFEST-----\nQzJQQSBtYW5pZmVzdCBkYXRh\n-----END C2PA MANIFEST-----';
+
+  it.each([
+    ['variation selectors', `De wethouder${manifest} sprak.\n\nTweede alinea.`, 'markdown' as const],
+    ['a manifest block', `De wethouder sprak.\n\n${pem}\n\nTweede alinea.`, 'markdown' as const],
+    ['a manifest block in plain text', `De wethouder sprak.\n\n${pem}\n\nTweede alinea.`, 'text' as const],
+  ])('keeps %s out of the prose and every position after it right', (_, source, format) => {
+    const doc = parseDocument('x.md', source, format);
+    expect(doc.provenance).toHaveLength(1);
+    const prose = doc.blocks.map((b) => b.text).join('\n');
+    expect(prose).not.toMatch(/[\uFE00-\uFE0F]|C2PA|QzJQ/);
+    expect(prose).toContain('De wethouder sprak.');
+    const last = doc.blocks.at(-1)!;
+    const at = last.text.indexOf('alinea');
+    const range = last.map.range(at, at + 6);
+    expect(doc.source.slice(range.start, range.end)).toBe('alinea');
+    const position = doc.lines.position(range.start);
+    expect(position.line).toBe(source.split('\n').findIndex((l) => l.includes('Tweede')) + 1);
+  });
+});
