@@ -110,8 +110,16 @@ if (!existsSync(CORPORA)) {
 } else {
   // 2. Throughput on real text, each article a file.
   const corpora = [
-    writeCorpus('wikinews-en', join(CORPORA, 'en/wikinews-en-2019-2020/wikinews_en_2019_2020.jsonl'), (a) => `${a.title}\n\n${a.text}\n`),
-    writeCorpus('kamervragen-nl', join(CORPORA, 'nl/be-kamer-schriftelijke-vragen/be_parliament_2020.nl.jsonl'), (a) => `${a.text}\n`),
+    writeCorpus(
+      'wikinews-en',
+      join(CORPORA, 'en/wikinews-en-2019-2020/wikinews_en_2019_2020.jsonl'),
+      (a) => `${a.title}\n\n${a.text}\n`,
+    ),
+    writeCorpus(
+      'kamervragen-nl',
+      join(CORPORA, 'nl/be-kamer-schriftelijke-vragen/be_parliament_2020.nl.jsonl'),
+      (a) => `${a.text}\n`,
+    ),
   ];
   const markdownDir = join(CORPORA, 'en/wikipedia-current-events/posts');
   console.log('Throughput with the built-in packs');
@@ -125,44 +133,62 @@ if (!existsSync(CORPORA)) {
     const rate = mb / (ms / 1000);
     const steady = mb / (checkingMs(corpus.dir, RUNS) / 1000);
     if (corpus.dir.endsWith('wikinews-en')) [wikinewsRate, wikinewsWall] = [steady, rate];
-    console.log(`  ${corpus.dir.split('/').pop().padEnd(16)} ${String(corpus.files).padStart(5)} files ${fmt(mb, 2).padStart(6)} MB  ${fmt(ms, 0).padStart(6)} ms  checking ${fmt(steady, 2)} MB/s, wall ${fmt(rate, 2)} MB/s`);
+    console.log(
+      `  ${corpus.dir.split('/').pop().padEnd(16)} ${String(corpus.files).padStart(5)} files ${fmt(mb, 2).padStart(6)} MB  ${fmt(ms, 0).padStart(6)} ms  checking ${fmt(steady, 2)} MB/s, wall ${fmt(rate, 2)} MB/s`,
+    );
   }
   if (existsSync(markdownDir)) {
     const ms = median(process.execPath, eindred('check', markdownDir, '--format', 'json', '--no-config'), Math.min(RUNS, 3));
     const mb = dirBytes(markdownDir) / 1e6;
     const steady = mb / (checkingMs(markdownDir, Math.min(RUNS, 3)) / 1000);
-    console.log(`  ${'current-events'.padEnd(16)} ${String(readdirSync(markdownDir).length).padStart(5)} files ${fmt(mb, 2).padStart(6)} MB  ${fmt(ms, 0).padStart(6)} ms  checking ${fmt(steady, 2)} MB/s, wall ${fmt(mb / (ms / 1000), 2)} MB/s  (Markdown)`);
+    console.log(
+      `  ${'current-events'.padEnd(16)} ${String(readdirSync(markdownDir).length).padStart(5)} files ${fmt(mb, 2).padStart(6)} MB  ${fmt(ms, 0).padStart(6)} ms  checking ${fmt(steady, 2)} MB/s, wall ${fmt(mb / (ms / 1000), 2)} MB/s  (Markdown)`,
+    );
   }
   console.log('');
-  verdict(wikinewsRate >= 5, `≥ 5 MB/s checking the English Wikinews files (${fmt(wikinewsRate, 2)} MB/s; ${fmt(wikinewsWall, 2)} MB/s with start-up)`);
+  verdict(
+    wikinewsRate >= 5,
+    `≥ 5 MB/s checking the English Wikinews files (${fmt(wikinewsRate, 2)} MB/s; ${fmt(wikinewsWall, 2)} MB/s with start-up)`,
+  );
 
   // 3. Pack growth: the same files with a generated pack of 10, 1,000 and 10,000 terms on top.
   // The verdict is taken on the large Dutch batch: what must not grow is the cost of matching.
   // The small English set shows the fixed cost of reading a bigger pack on top.
   const syllables = ['ka', 'lo', 'mi', 'ne', 'su', 'tra', 'vel', 'dor', 'pin', 'gur', 'zen', 'bar', 'qua', 'fen', 'hol', 'wir'];
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   // Three or four syllables: varied beginnings (the stem gate sees many), rarely a real word.
-  const word = () => Array.from({ length: 3 + Math.floor(random() * 2) }, () => syllables[Math.floor(random() * syllables.length)]).join('');
+  const word = () =>
+    Array.from({ length: 3 + Math.floor(random() * 2) }, () => syllables[Math.floor(random() * syllables.length)]).join('');
   // Real words too, so that the generated rules also hit and go through the whole path.
   const real = {
     en: ['council', 'storm', 'election', 'minister', 'police', 'hospital', 'budget', 'court', 'school', 'river'],
     nl: ['gemeente', 'minister', 'regering', 'begroting', 'politie', 'ziekenhuis', 'school', 'rivier', 'wet', 'belasting'],
   };
   const packFor = (language, count) => {
-    const terms = Array.from({ length: count }, (_, i) => (i < real[language].length ? real[language][i] : i % 5 === 0 ? `${word()} ${word()}` : word()));
+    const terms = Array.from({ length: count }, (_, i) =>
+      i < real[language].length ? real[language][i] : i % 5 === 0 ? `${word()} ${word()}` : word(),
+    );
     const rules = [];
     for (let i = 0; i < terms.length; i += 10) {
-      rules.push(`  - id: ${language}.bench.r${i}\n    terms: [${terms.slice(i, i + 10).join(', ')}]\n    message: "‘{match}’ is a generated term."`);
+      rules.push(
+        `  - id: ${language}.bench.r${i}\n    terms: [${terms.slice(i, i + 10).join(', ')}]\n    message: "‘{match}’ is a generated term."`,
+      );
     }
     const file = join(work, `pack-${language}-${count}.yaml`);
-    writeFileSync(file, `pack: bench-${language}-${count}\nlanguage: ${language}\ndefaults: { kind: term, category: bias, severity: info }\nrules:\n${rules.join('\n')}\n`);
+    writeFileSync(
+      file,
+      `pack: bench-${language}-${count}\nlanguage: ${language}\ndefaults: { kind: term, category: bias, severity: info }\nrules:\n${rules.join('\n')}\n`,
+    );
     return file;
   };
   const sizes = [10, 1000, 10000];
   const growthOn = (dir, language) =>
     interleaved(
-      sizes.map((count) => [process.execPath, eindred('check', dir, '--format', 'json', '--no-config', '--pack', 'builtin', '--pack', packFor(language, count))]),
+      sizes.map((count) => [
+        process.execPath,
+        eindred('check', dir, '--format', 'json', '--no-config', '--pack', 'builtin', '--pack', packFor(language, count)),
+      ]),
       Math.min(RUNS, 5),
     );
   console.log('Pack growth: built-in packs plus a generated pack (eindred check <folder>; runs interleaved)');
@@ -170,10 +196,15 @@ if (!existsSync(CORPORA)) {
   const small = growthOn(corpora[0].dir, 'en');
   console.log(`  ${'terms'.padStart(6)}  ${'kamervragen-nl (7.7 MB)'.padEnd(24)}  wikinews-en (1.4 MB)`);
   sizes.forEach((count, i) =>
-    console.log(`  ${String(count).padStart(6)}  ${`${fmt(batch[i], 0)} ms  ${fmt(batch[i] / batch[0], 2)}×`.padEnd(24)}  ${fmt(small[i], 0)} ms  ${fmt(small[i] / small[0], 2)}×`),
+    console.log(
+      `  ${String(count).padStart(6)}  ${`${fmt(batch[i], 0)} ms  ${fmt(batch[i] / batch[0], 2)}×`.padEnd(24)}  ${fmt(small[i], 0)} ms  ${fmt(small[i] / small[0], 2)}×`,
+    ),
   );
   console.log('');
-  verdict(batch[2] <= 1.5 * batch[0], `10,000-term pack ≤ 1.5× the 10-term pack on the batch (${fmt(batch[2] / batch[0], 2)}×; ${fmt(small[2] / small[0], 2)}× on the small English set)`);
+  verdict(
+    batch[2] <= 1.5 * batch[0],
+    `10,000-term pack ≤ 1.5× the 10-term pack on the batch (${fmt(batch[2] / batch[0], 2)}×; ${fmt(small[2] / small[0], 2)}× on the small English set)`,
+  );
 }
 
 console.log(verdicts.join('\n'));

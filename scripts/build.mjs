@@ -18,7 +18,9 @@ const common = {
   target: 'node20',
   logLevel: 'warning',
   // natural's stemmers are CommonJS and call require(); give the bundle a real one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 };
 
 rmSync(dist, { recursive: true, force: true });

@@ -91,6 +91,11 @@ export async function checkPaths(request: CheckRequest): Promise<CheckResponse> 
     if ('result' in outcome) results.push(outcome.result);
     else failures.push(outcome.failure);
   }
-  const report: Report = { tool: { name: 'eindred', version: VERSION }, files: results, summary: summarize(results), errors: failures };
+  const report: Report = {
+    tool: { name: 'eindred', version: VERSION },
+    files: results,
+    summary: summarize(results),
+    errors: failures,
+  };
   return { report, warnings };
 }

@@ -1,7 +1,7 @@
-import type { BlockContext, Hit } from './checks/types.js';
+import type { ActiveRule, BlockContext, DocumentContext, Hit, Matcher } from './checks/types.js';
 import { compareFindings, type Finding } from './finding.js';
-import type { Document, ProseBlock } from './input/document.js';
-import type { SourceRange } from './input/prose.js';
+import type { BlockKind, Document, ProseBlock } from './input/document.js';
+import { ProseBuilder, type SourceRange } from './input/prose.js';
 import { clearVote, functionWordVotes, LANGUAGE_NAMES, loadDetector } from './language/detect.js';
 import { findQuotes, insideAny, isAttributed } from './language/quotes.js';
 import { splitSentences, type Span } from './language/sentences.js';
@@ -37,10 +37,21 @@ class Block implements BlockContext {
   private cachedQuotes: Span[] | undefined;
   language = 'und';
 
-  constructor(readonly prose: ProseBlock) {}
+  constructor(
+    readonly prose: ProseBlock,
+    readonly kind: BlockKind | 'url' = prose.kind,
+  ) {}
 
   get text(): string {
     return this.prose.text;
+  }
+
+  get inBlockQuote(): boolean {
+    return this.prose.inBlockQuote;
+  }
+
+  range(start: number, end: number): SourceRange {
+    return this.prose.map.range(start, end);
   }
 
   tokens(): readonly Token[] {
@@ -85,7 +96,8 @@ async function detectDocumentLanguage(blocks: readonly Block[]): Promise<string>
   for (const block of blocks) {
     if (sample.length >= SAMPLE_CHARS) break;
     sample += `${block.text}\n`;
-    for (const [language, count] of functionWordVotes(block.tokens(), block.lower())) votes.set(language, (votes.get(language) ?? 0) + count);
+    for (const [language, count] of functionWordVotes(block.tokens(), block.lower()))
+      votes.set(language, (votes.get(language) ?? 0) + count);
   }
   const clear = clearVote(votes);
   if (clear) return clear;
@@ -170,25 +182,27 @@ export function maskSecret(text: string): string {
 
 function hitToFinding(document: Document, block: Block, hit: Hit): Finding | null {
   const { rule } = hit;
-  const spec = rule.spec;
   if (rule.unless?.covers(block, hit.start, hit.end)) return null;
-  const inQuote = block.inQuote(hit.start, hit.end);
-  if (inQuote && spec.inQuote === 'ignore') return null;
-  const range = block.prose.map.range(hit.start, hit.end);
+  const inQuote = block.kind !== 'url' && block.inQuote(hit.start, hit.end);
+  if (inQuote && rule.spec.inQuote === 'ignore') return null;
+  return toFinding(document, rule, block.range(hit.start, hit.end), block.text.slice(hit.start, hit.end), inQuote);
+}
+
+/** A finding of a rule at a source range; `match` is what {match} in the message stands for. */
+function toFinding(document: Document, rule: ActiveRule, range: SourceRange, match: string, inQuote: boolean): Finding {
+  const spec = rule.spec;
   const excerpt = document.source.slice(range.start, range.end);
   // Personal data never reaches a report in full: a report file must not become a leak itself.
   const secret = spec.category === 'privacy';
-  const match = secret ? maskSecret(excerpt) : block.text.slice(hit.start, hit.end).replace(/\s+/g, ' ');
-  const message = spec.message
-    .replace(/\{match\}/g, match)
-    .replace(/\{suggest\}/g, formatList(spec.suggest, spec.language));
+  const shown = secret ? maskSecret(excerpt) : match.replace(/\s+/g, ' ');
+  const message = spec.message.replace(/\{match\}/g, shown).replace(/\{suggest\}/g, formatList(spec.suggest, spec.language));
   return {
     ruleId: spec.id,
     category: spec.category,
     severity: inQuote && spec.inQuote === 'info' ? 'info' : rule.severity,
     message,
     ...findingRange(document, range),
-    excerpt: secret ? match : excerpt,
+    excerpt: secret ? shown : excerpt,
     suggestions: [...spec.suggest],
     inQuote,
     ...(spec.reason ? { reason: spec.reason } : {}),
@@ -203,27 +217,68 @@ export async function lintDocument(document: Document, ruleSet: RuleSet, options
   const language = declared ?? (blocks.length > 0 ? await detectDocumentLanguage(blocks) : 'und');
 
   const findings: Finding[] = [];
+  /** Findings that show AI was used (chatbot leftovers outside quotes), for document checks. */
+  const aiEvidence: Finding[] = [];
+  const checkBlock = (block: Block, matchers: readonly Matcher[]): void => {
+    const hits: Hit[] = [];
+    for (const matcher of matchers) matcher.block?.(block, (hit) => hits.push(hit));
+    for (const hit of dropOverlaps(hits)) {
+      const finding = hitToFinding(document, block, hit);
+      if (!finding) continue;
+      findings.push(finding);
+      if (hit.rule.spec.showsAiUse && !finding.inQuote) aiEvidence.push(finding);
+    }
+  };
   /** Per language no pack covers: its first block and how many blocks are in it. */
   const unchecked = new Map<string, { first: Block; count: number }>();
   for (const block of blocks) {
     block.language = options.forceLanguage ?? (language === 'und' ? 'und' : await blockLanguage(block, language));
     const matchers = ruleSet.matchersFor(block.language);
-    if (!matchers) {
-      const seen = unchecked.get(block.language);
-      if (seen) seen.count++;
-      else unchecked.set(block.language, { first: block, count: 1 });
+    if (matchers) {
+      checkBlock(block, matchers);
       continue;
     }
-    const hits: Hit[] = [];
-    for (const matcher of matchers) matcher.match(block, (hit) => hits.push(hit));
-    for (const hit of dropOverlaps(hits)) {
-      const finding = hitToFinding(document, block, hit);
-      if (finding) findings.push(finding);
+    const seen = unchecked.get(block.language);
+    if (seen) seen.count++;
+    else unchecked.set(block.language, { first: block, count: 1 });
+  }
+
+  const documentMatchers = ruleSet.matchersFor(language);
+  if (documentMatchers) {
+    // Web addresses are not prose; rules with `scope: urls` look inside them (utm_source=chatgpt.com).
+    for (const range of document.urls) {
+      const url = new ProseBuilder(document.source);
+      url.verbatim(range.start, range.end);
+      const block = new Block({ kind: 'paragraph', ...url.build(), inBlockQuote: false }, 'url');
+      block.language = language;
+      checkBlock(block, documentMatchers);
+    }
+    const context: DocumentContext = { document, language, blocks, aiEvidence };
+    for (const matcher of documentMatchers) {
+      matcher.document?.(context, (hit) => {
+        const match = hit.match ?? document.source.slice(hit.range.start, hit.range.end);
+        findings.push(toFinding(document, hit.rule, hit.range, match, false));
+      });
     }
   }
 
-  const note = (ruleId: string, category: Finding['category'], severity: Finding['severity'], message: string, at: number): void => {
-    findings.push({ ruleId, category, severity, message, ...findingRange(document, { start: at, end: at }), excerpt: '', suggestions: [], inQuote: false });
+  const note = (
+    ruleId: string,
+    category: Finding['category'],
+    severity: Finding['severity'],
+    message: string,
+    at: number,
+  ): void => {
+    findings.push({
+      ruleId,
+      category,
+      severity,
+      message,
+      ...findingRange(document, { start: at, end: at }),
+      excerpt: '',
+      suggestions: [],
+      inQuote: false,
+    });
   };
   for (const [code, { first, count }] of unchecked) {
     const at = first.prose.map.charRange(0).start;
@@ -231,7 +286,13 @@ export async function lintDocument(document: Document, ruleSet: RuleSet, options
       note('eindred.language.undetermined', 'language', 'info', coreMessage('undeterminedLanguage', language), at);
     } else {
       const name = LANGUAGE_NAMES[code]?.[language === 'nl' ? 'nl' : 'en'] ?? code;
-      note('eindred.language.unchecked', 'language', 'info', coreMessage('uncheckedLanguage', language, { language: name, count }), at);
+      note(
+        'eindred.language.unchecked',
+        'language',
+        'info',
+        coreMessage('uncheckedLanguage', language, { language: name, count }),
+        at,
+      );
     }
   }
   const manifest = document.provenance[0];

@@ -117,13 +117,18 @@ describe('lintDocument', () => {
   });
 
   it('reports a whole English draft as unchecked when only Dutch packs are in use', async () => {
-    const { findings, language } = await lint('The council has decided to close the swimming pool next year.', await ruleSetFrom(NL));
+    const { findings, language } = await lint(
+      'The council has decided to close the swimming pool next year.',
+      await ruleSetFrom(NL),
+    );
     expect(language).toBe('en');
     expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('Text in English was not checked')]);
   });
 
   it('turns input problems into findings in the draft’s language', async () => {
     const { findings } = await lint('---\nlang: [nl\n---\nDe tekst.', await ruleSetFrom(NL), { defaultLanguage: 'nl' });
-    expect(findings).toEqual([expect.objectContaining({ ruleId: 'eindred.front-matter', category: 'input', severity: 'warning' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ ruleId: 'eindred.front-matter', category: 'input', severity: 'warning' }),
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { compilePattern, WORD_CHAR } from '../packs/regex.js';
-import type { ActiveRule, BlockMatcher, CheckKind } from './types.js';
+import type { ActiveRule, BlockContext, CheckKind, Hit, Matcher } from './types.js';
 
 export interface PatternOptions {
   /** Regular expression sources; options stay plain data so built-in packs can be precompiled. */
@@ -7,6 +7,8 @@ export interface PatternOptions {
   caseSensitive: boolean;
   /** Only whole words: a match may not start or end inside a word. */
   wholeWord: boolean;
+  /** `prose` (default) or `urls`: web addresses, which are otherwise never checked. */
+  scope: 'prose' | 'urls';
   /**
    * Per pattern, texts every match contains (lower case when ignoring case), found when the pack
    * was read; a block holding none of them is skipped without running the expression.
@@ -22,12 +24,15 @@ export interface PatternOptions {
  */
 export const patternCheck: CheckKind<PatternOptions> = {
   description: 'regular expressions (JavaScript syntax), checked for catastrophic backtracking',
-  keys: ['pattern', 'case_sensitive', 'whole_word'],
+  keys: ['pattern', 'case_sensitive', 'whole_word', 'scope'],
 
   readOptions(rule, context) {
     const patterns = rule.stringList('pattern');
     if (!patterns || patterns.length === 0) {
-      rule.issue(rule.has('pattern') ? 'pattern' : null, 'a pattern rule needs ‘pattern’: one regular expression or a list of them');
+      rule.issue(
+        rule.has('pattern') ? 'pattern' : null,
+        'a pattern rule needs ‘pattern’: one regular expression or a list of them',
+      );
       return undefined;
     }
     const caseSensitive = rule.boolean('case_sensitive') ?? false;
@@ -35,6 +40,7 @@ export const patternCheck: CheckKind<PatternOptions> = {
       patterns,
       caseSensitive,
       wholeWord: rule.boolean('whole_word') ?? true,
+      scope: rule.oneOf('scope', ['prose', 'urls'] as const) ?? 'prose',
       literals: patterns.map(() => null),
     };
     let valid = true;
@@ -57,42 +63,52 @@ export const patternCheck: CheckKind<PatternOptions> = {
     return valid ? options : undefined;
   },
 
-  compile(rules: readonly ActiveRule<PatternOptions>[]): BlockMatcher {
-    const compiled = rules.flatMap((rule) => {
-      const { patterns, caseSensitive, wholeWord, literals } = rule.spec.options;
-      return patterns.map((source, i) => ({
-        rule,
-        wholeWord,
-        caseSensitive,
-        literals: literals[i] ?? null,
-        regex: compilePattern(source, caseSensitive) as RegExp,
-      }));
-    });
-    const exact = new LiteralScanner(compiled.filter((c) => c.caseSensitive).flatMap((c) => c.literals ?? []));
-    const folded = new LiteralScanner(compiled.filter((c) => !c.caseSensitive).flatMap((c) => c.literals ?? []));
+  compile(rules: readonly ActiveRule<PatternOptions>[]): Matcher {
+    const forScope = (scope: PatternOptions['scope']) => compileScope(rules.filter((rule) => rule.spec.options.scope === scope));
+    const prose = forScope('prose');
+    const urls = forScope('urls');
     return {
-      match(block, emit) {
-        const text = block.text;
-        const present = { exact: exact.scan(text), folded: folded.isEmpty ? null : folded.scan(block.lower()) };
-        for (const { rule, wholeWord, caseSensitive, literals, regex } of compiled) {
-          const found = caseSensitive ? present.exact : present.folded;
-          if (literals && !literals.some((literal) => found?.has(literal))) continue;
-          regex.lastIndex = 0;
-          let m: RegExpExecArray | null;
-          while ((m = regex.exec(text)) !== null) {
-            const start = m.index;
-            const end = start + m[0].length;
-            if (end === start || (wholeWord && splitsWord(text, start, end))) {
-              regex.lastIndex = start + 1;
-              continue;
-            }
-            emit({ rule, start, end });
-          }
-        }
+      block(block, emit) {
+        (block.kind === 'url' ? urls : prose)(block, emit);
       },
     };
   },
 };
+
+function compileScope(rules: readonly ActiveRule<PatternOptions>[]): (block: BlockContext, emit: (hit: Hit) => void) => void {
+  const compiled = rules.flatMap((rule) => {
+    const { patterns, caseSensitive, wholeWord, literals } = rule.spec.options;
+    return patterns.map((source, i) => ({
+      rule,
+      wholeWord,
+      caseSensitive,
+      literals: literals[i] ?? null,
+      regex: compilePattern(source, caseSensitive) as RegExp,
+    }));
+  });
+  if (compiled.length === 0) return () => undefined;
+  const exact = new LiteralScanner(compiled.filter((c) => c.caseSensitive).flatMap((c) => c.literals ?? []));
+  const folded = new LiteralScanner(compiled.filter((c) => !c.caseSensitive).flatMap((c) => c.literals ?? []));
+  return (block, emit) => {
+    const text = block.text;
+    const present = { exact: exact.scan(text), folded: folded.isEmpty ? null : folded.scan(block.lower()) };
+    for (const { rule, wholeWord, caseSensitive, literals, regex } of compiled) {
+      const found = caseSensitive ? present.exact : present.folded;
+      if (literals && !literals.some((literal) => found?.has(literal))) continue;
+      regex.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = regex.exec(text)) !== null) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (end === start || (wholeWord && splitsWord(text, start, end))) {
+          regex.lastIndex = start + 1;
+          continue;
+        }
+        emit({ rule, start, end });
+      }
+    }
+  };
+}
 
 /**
  * Finds which of many texts occur in a block, in one pass of one expression, rather than one
@@ -106,7 +122,11 @@ class LiteralScanner {
 
   constructor(literals: readonly string[]) {
     const unique = [...new Set(literals)].sort((a, b) => b.length - a.length);
-    for (const literal of unique) this.contained.set(literal, unique.filter((other) => other !== literal && literal.includes(other)));
+    for (const literal of unique)
+      this.contained.set(
+        literal,
+        unique.filter((other) => other !== literal && literal.includes(other)),
+      );
     // Without the u flag when it is not needed: such an expression compiles faster.
     const astral = unique.some((literal) => /[\uD800-\uDFFF]/.test(literal));
     this.regex = unique.length > 0 ? new RegExp(unique.map(escapeRegExp).join('|'), astral ? 'gu' : 'g') : null;

@@ -86,7 +86,11 @@ export class PhraseIndex<T> {
     if (words.length === 0) return false;
     const lower = lowerAligned(phrase);
     const keys = words.map(({ start, end }) =>
-      match === 'exact' ? phrase.slice(start, end) : match === 'lower' ? lower.slice(start, end) : this.stem(lower.slice(start, end)),
+      match === 'exact'
+        ? phrase.slice(start, end)
+        : match === 'lower'
+          ? lower.slice(start, end)
+          : this.stem(lower.slice(start, end)),
     );
     const entry = { keys, match, value };
     const first = keys[0]!;

@@ -1,5 +1,5 @@
 import { stemmerFor } from '../language/stem.js';
-import type { ActiveRule, BlockMatcher, CheckKind } from './types.js';
+import type { ActiveRule, CheckKind, Matcher } from './types.js';
 import { PhraseIndex, type WordMatch } from './phrases.js';
 
 export interface TermOptions {
@@ -33,7 +33,7 @@ export const termCheck: CheckKind<TermOptions> = {
     };
   },
 
-  compile(rules: readonly ActiveRule<TermOptions>[], language: string): BlockMatcher {
+  compile(rules: readonly ActiveRule<TermOptions>[], language: string): Matcher {
     const index = new PhraseIndex<ActiveRule<TermOptions>>(stemmerFor(language));
     for (const rule of rules) {
       const { terms, forms, stemming, caseSensitive } = rule.spec.options;
@@ -42,7 +42,8 @@ export const termCheck: CheckKind<TermOptions> = {
       for (const form of forms) index.add(form, caseSensitive ? 'exact' : 'lower', rule);
     }
     return {
-      match(block, emit) {
+      block(block, emit) {
+        if (block.kind === 'url') return;
         index.match(block.text, block.lower(), block.tokens(), (start, end, rule) => emit({ rule, start, end }));
       },
     };

@@ -1,9 +1,11 @@
-import type { Severity } from '../finding.js';
+import type { Finding, Severity } from '../finding.js';
+import type { BlockKind, Document } from '../input/document.js';
+import type { SourceRange } from '../input/prose.js';
 import type { Span } from '../language/sentences.js';
 import type { Token } from '../language/tokens.js';
+import type { MapReader } from '../packs/data-reader.js';
 import type { RegexAnalysis } from '../packs/regex.js';
 import type { RuleSpec } from '../packs/types.js';
-import type { MapReader } from '../packs/data-reader.js';
 import type { Unless } from './unless.js';
 
 /** A regular expression found while reading a pack; analysed once the whole pack is read. */
@@ -37,19 +39,54 @@ export interface Hit {
   end: number;
 }
 
-/** One block of prose as checks see it; tokens are computed once, on first use. */
+/** A finding about a document as a whole, or about a place a document-level check found. */
+export interface DocumentHit {
+  rule: ActiveRule;
+  /** Where it points in the source; an empty range for "here is where it belongs". */
+  range: SourceRange;
+  /** What {match} stands for in the rule's message. */
+  match?: string;
+}
+
+/** One block of text as checks see it; tokens, sentences and lower case are made on first use. */
 export interface BlockContext {
   readonly text: string;
   readonly language: string;
+  /** What the block is: a heading, a paragraph …, or `url`: a web address (only `scope: urls` rules look at those). */
+  readonly kind: BlockKind | 'url';
+  readonly inBlockQuote: boolean;
   tokens(): readonly Token[];
   /** The text in lower case, of the same length (see lowerAligned): tokens index into it too. */
   lower(): string;
-  /** Sentence boundaries, computed on first use. */
+  /** Sentence boundaries. */
   sentences(): readonly Span[];
+  /** Source range of text[start, end). */
+  range(start: number, end: number): SourceRange;
 }
 
-export interface BlockMatcher {
-  match(block: BlockContext, emit: (hit: Hit) => void): void;
+/** A document as document-level checks see it, after the block rules ran. */
+export interface DocumentContext {
+  readonly document: Document;
+  readonly language: string;
+  /** Prose blocks, in order, each with its own language. */
+  readonly blocks: readonly BlockContext[];
+  /** Findings of rules marked `shows_ai_use` (chatbot leftovers) outside quotes: AI was used. */
+  readonly aiEvidence: readonly Finding[];
+}
+
+export interface Matcher {
+  block?(block: BlockContext, emit: (hit: Hit) => void): void;
+  document?(document: DocumentContext, emit: (hit: DocumentHit) => void): void;
+}
+
+/**
+ * Settings a kind shares between all its rules of a language, set in a pack's header under the
+ * kind's name (`disclosure: …`) and in a config, merged in that order over the defaults.
+ */
+export interface KindSettings<Settings> {
+  defaults(): Settings;
+  read(map: MapReader, context: ReadContext): Partial<Settings> | undefined;
+  merge(base: Settings, over: Partial<Settings>): Settings;
 }
 
 /**
@@ -57,11 +94,12 @@ export interface BlockMatcher {
  * and validates its own keys once, and compiles all rules of its kind for one language into one
  * matcher, so that matching cost does not grow with the number of rules.
  */
-export interface CheckKind<Options = unknown> {
+export interface CheckKind<Options = unknown, Settings = unknown> {
   /** One line for `eindred rules` and error messages. */
   readonly description: string;
   /** Keys a rule of this kind may have besides the common ones. */
   readonly keys: readonly string[];
+  readonly settings?: KindSettings<Settings>;
   readOptions(rule: MapReader, context: ReadContext): Options | undefined;
-  compile(rules: readonly ActiveRule<Options>[], language: string): BlockMatcher;
+  compile(rules: readonly ActiveRule<Options>[], language: string, settings: Settings): Matcher;
 }

@@ -39,7 +39,8 @@ function parseOptions(options: CheckOptions) {
     throw new UsageError(`--max-file-size takes a size in megabytes, not ‘${options.maxFileSize}’`);
   }
   const lang = options.lang === undefined ? undefined : normalizeLanguage(options.lang);
-  if (options.lang !== undefined && !lang) throw new UsageError(`--lang takes a language code such as nl or en, not ‘${options.lang}’`);
+  if (options.lang !== undefined && !lang)
+    throw new UsageError(`--lang takes a language code such as nl or en, not ‘${options.lang}’`);
   const minimum: Severity = options.quiet ? 'error' : options.minSeverity;
   return { maxWarnings, maxBytes: Math.round(maxFileMb * 1024 * 1024), lang, minimum };
 }

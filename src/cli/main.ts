@@ -51,14 +51,18 @@ function buildProgram(terminal: Terminal, exit: { code: number }): Command {
     .option('--no-config', 'ignore .eindred.yaml files: all built-in packs, no changes')
     .option(
       '-p, --pack <pack>',
-      'use this pack instead of the config\'s (repeatable): a .yaml file, a folder of them, builtin, or builtin:<name>',
+      "use this pack instead of the config's (repeatable): a .yaml file, a folder of them, builtin, or builtin:<name>",
       (value: string, previous: string[] = []) => [...previous, value],
     )
-    .addOption(new Option('--min-severity <level>', 'report only findings at or above this level').choices(['info', 'warning', 'error']).default('info'))
+    .addOption(
+      new Option('--min-severity <level>', 'report only findings at or above this level')
+        .choices(['info', 'warning', 'error'])
+        .default('info'),
+    )
     .option('-q, --quiet', 'report errors only, and print nothing when there are none (for git hooks)')
     .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings')
     .option('--stdin-filename <path>', 'name of the draft read from standard input: for the report, its format and config lookup')
-    .option('--no-ignore', 'also check files that the config\'s ignore list skips')
+    .option('--no-ignore', "also check files that the config's ignore list skips")
     .option('--max-file-size <MB>', 'report files larger than this instead of checking them', DEFAULT_MAX_FILE_MB)
     .option('--color', 'force coloured output')
     .option('--no-color', 'no colours (also when NO_COLOR is set)')
@@ -88,9 +92,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof PackError) {
-      terminal.warn(`a rule pack or config has problems, so nothing was checked:\n${error.issues
-        .map((issue) => `  ${PackError.format(issue)}`)
-        .join('\n')}`);
+      terminal.warn(
+        `a rule pack or config has problems, so nothing was checked:\n${error.issues
+          .map((issue) => `  ${PackError.format(issue)}`)
+          .join('\n')}`,
+      );
       return 2;
     }
     if (error instanceof UsageError) {

@@ -32,10 +32,7 @@ export function blankOut(source: string, range: SourceRange): string {
   return source.slice(0, range.start) + inner + source.slice(range.end);
 }
 
-export function parseFrontMatter(
-  source: string,
-  span: FrontMatterSpan,
-): { frontMatter: FrontMatter; problems: InputProblem[] } {
+export function parseFrontMatter(source: string, span: FrontMatterSpan): { frontMatter: FrontMatter; problems: InputProblem[] } {
   const problems: InputProblem[] = [];
   let data: Record<string, unknown> = {};
   let value: unknown;
@@ -45,7 +42,13 @@ export function parseFrontMatter(
     const mark = error instanceof YAMLException ? (error.mark as { position: number } | undefined) : undefined;
     const at = span.value.start + (mark?.position ?? 0);
     const detail = error instanceof YAMLException ? error.reason : 'nested too deeply';
-    problems.push({ ruleId: 'eindred.front-matter', severity: 'warning', message: 'frontMatterYaml', details: { detail }, range: { start: at, end: at } });
+    problems.push({
+      ruleId: 'eindred.front-matter',
+      severity: 'warning',
+      message: 'frontMatterYaml',
+      details: { detail },
+      range: { start: at, end: at },
+    });
     return { frontMatter: { data, range: span.range }, problems };
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {

@@ -20,14 +20,7 @@ const CONTAINERS: Record<string, BlockKind> = {
 };
 
 /** Inline markup that is not prose but separates words: replaced by spaces. */
-const MASKED = new Set([
-  'codeText',
-  'htmlText',
-  'autolink',
-  'hardBreakEscape',
-  'gfmFootnoteCall',
-  'taskListCheck',
-]);
+const MASKED = new Set(['codeText', 'htmlText', 'autolink', 'hardBreakEscape', 'gfmFootnoteCall', 'taskListCheck']);
 
 /** Parts whose `data` is never prose: link targets, titles, reference labels, definitions. */
 const NOT_PROSE = new Set(['resource', 'reference', 'definition', 'codeFenced', 'codeIndented', 'htmlFlow']);

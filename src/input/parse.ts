@@ -22,12 +22,7 @@ export function formatForPath(path: string): DocumentFormat | null {
  * Turn decoded text into a Document. Pure: no file system. `source` must already be decoded; a
  * leading byte order mark is dropped here so that columns on line 1 start after it.
  */
-export function parseDocument(
-  path: string,
-  text: string,
-  format: DocumentFormat,
-  problems: InputProblem[] = [],
-): Document {
+export function parseDocument(path: string, text: string, format: DocumentFormat, problems: InputProblem[] = []): Document {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const span = findFrontMatter(source);
   let frontMatter = null;

@@ -94,12 +94,7 @@ export class ProseBuilder {
   private push(text: string, start: number, end: number, verbatim: boolean): void {
     const last = this.textStarts.length - 1;
     // Join a verbatim run that continues the previous one in the source: fewer segments.
-    if (
-      verbatim &&
-      last >= 0 &&
-      this.verbatimFlags[last] &&
-      this.sourceEnds[last] === start
-    ) {
+    if (verbatim && last >= 0 && this.verbatimFlags[last] && this.sourceEnds[last] === start) {
       this.sourceEnds[last] = end;
     } else {
       this.textStarts.push(this.length);

@@ -38,7 +38,9 @@ export function decodeText(bytes: Uint8Array, path: string): DecodedText {
     const at = Math.max(0, bad - (text.charCodeAt(0) === 0xfeff ? 1 : 0));
     return {
       text,
-      problems: [{ ruleId: 'eindred.input.encoding', severity: 'warning', message: 'invalidUtf8', range: { start: at, end: at + 1 } }],
+      problems: [
+        { ruleId: 'eindred.input.encoding', severity: 'warning', message: 'invalidUtf8', range: { start: at, end: at + 1 } },
+      ],
     };
   }
 }
@@ -50,7 +52,8 @@ export function decodeText(bytes: Uint8Array, path: string): DecodedText {
 export function readInputFile(path: string, maxBytes: number = DEFAULT_MAX_FILE_BYTES): DecodedText {
   try {
     const info = statSync(path);
-    if (info.isDirectory()) throw new InputError(path, 'this is a folder; give the folder itself as a path to check what is in it');
+    if (info.isDirectory())
+      throw new InputError(path, 'this is a folder; give the folder itself as a path to check what is in it');
     if (info.size > maxBytes) {
       throw new InputError(
         path,

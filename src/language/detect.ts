@@ -27,10 +27,14 @@ export const LANGUAGE_NAMES: Readonly<Record<string, { nl: string; en: string }>
 /** Frequent function words that belong to one candidate only (no "de", "en", "die", "in"). */
 const FUNCTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   nl: new Set(
-    'het een van niet zijn wordt werd heeft hebben ook maar naar bij deze dit geen zal zou omdat wel meer voor met op dat er nog dan als uit door om te tot worden hij zij ze ik je wij mijn onze zegt volgens'.split(' '),
+    'het een van niet zijn wordt werd heeft hebben ook maar naar bij deze dit geen zal zou omdat wel meer voor met op dat er nog dan als uit door om te tot worden hij zij ze ik je wij mijn onze zegt volgens'.split(
+      ' ',
+    ),
   ),
   en: new Set(
-    'the of and to that it for on with as by he she they we you have has had not but from this are were be been which will would at an or its their his her said who'.split(' '),
+    'the of and to that it for on with as by he she they we you have has had not but from this are were be been which will would at an or its their his her said who'.split(
+      ' ',
+    ),
   ),
   de: new Set('der das und ist nicht ein eine zu den dem mit sich auf für wird wurde auch sind ich nach bei'.split(' ')),
   fr: new Set('le les des du et est une pour dans sur avec ce il elle sont au aux pas qui'.split(' ')),
@@ -40,7 +44,6 @@ const FUNCTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
 const LANGUAGE_OF_WORD = new Map<string, string>(
   Object.entries(FUNCTION_WORDS).flatMap(([language, words]) => [...words].map((word) => [word, language] as const)),
 );
-
 
 /** The longest function word: longer words need no lookup. */
 const LONGEST = Math.max(...[...LANGUAGE_OF_WORD.keys()].map((word) => word.length));

@@ -118,19 +118,23 @@ export function insideAny(spans: readonly Span[], start: number, end: number): b
 /** Words that report speech, per language, lower case: "zegt ze", "aldus de minister", "said". */
 const SPEECH_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   nl: new Set(
-    ('zeg zegt zeggen zei zeiden gezegd aldus volgens vertel vertelt vertellen vertelde vertelden verteld ' +
+    (
+      'zeg zegt zeggen zei zeiden gezegd aldus volgens vertel vertelt vertellen vertelde vertelden verteld ' +
       'verklaart verklaarde verklaarden verklaard stelt stelde stelden antwoordt antwoordde antwoordden ' +
       'geantwoord vraagt vroeg vroegen gevraagd schrijft schreef schreven geschreven meldt meldde meldden ' +
       'roept riep riepen benadrukt benadrukte reageert reageerde reageerden weten uitleg legt legde ' +
       'waarschuwt waarschuwde tweette twitterde citeert citeerde bevestigt bevestigde erkent erkende ' +
-      'beweert beweerde claimt claimde voegt voegde vindt vond denkt dacht').split(' '),
+      'beweert beweerde claimt claimde voegt voegde vindt vond denkt dacht'
+    ).split(' '),
   ),
   en: new Set(
-    ('say says said saying tell tells told according ask asks asked reply replies replied add adds added ' +
+    (
+      'say says said saying tell tells told according ask asks asked reply replies replied add adds added ' +
       'write writes wrote written state states stated explain explains explained note notes noted declare ' +
       'declares declared insist insists insisted argue argues argued claim claims claimed admit admits ' +
       'admitted tweet tweets tweeted posted recall recalls recalled warn warns warned respond responds ' +
-      'responded answer answers answered quoted confirm confirms confirmed').split(' '),
+      'responded answer answers answered quoted confirm confirms confirmed'
+    ).split(' '),
   ),
 };
 

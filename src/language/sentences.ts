@@ -13,14 +13,18 @@ export interface Span {
 /** Abbreviations after which a full stop does not end a sentence (lower case, inner dots kept). */
 const ABBREVIATIONS: Record<string, ReadonlySet<string>> = {
   nl: new Set(
-    ('dhr mevr mw mr dr drs ir ing prof ds mgr bijv bv vb o.a d.w.z m.a.w i.p.v t.a.v m.b.t n.a.v i.v.m ' +
+    (
+      'dhr mevr mw mr dr drs ir ing prof ds mgr bijv bv vb o.a d.w.z m.a.w i.p.v t.a.v m.b.t n.a.v i.v.m ' +
       'e.d enz etc nr art blz ca jl jr sr st vs incl excl resp ong min max mln mld mrd gem plv wnd ' +
-      'e.v a.s z.g.a.n o.m t.o.v p.p m.i.v c.q i.c v.d.').split(' '),
+      'e.v a.s z.g.a.n o.m t.o.v p.p m.i.v c.q i.c v.d.'
+    ).split(' '),
   ),
   en: new Set(
-    ('mr mrs ms dr prof st jr sr inc ltd co corp e.g i.e etc vs no nos fig gov sen rep gen col lt ' +
+    (
+      'mr mrs ms dr prof st jr sr inc ltd co corp e.g i.e etc vs no nos fig gov sen rep gen col lt ' +
       'sgt capt u.s u.k u.n a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec approx dept ' +
-      'est mt ft rev hon').split(' '),
+      'est mt ft rev hon'
+    ).split(' '),
   ),
 };
 
@@ -52,13 +56,7 @@ export function splitSentences(text: string, language: string): Span[] {
   return spans;
 }
 
-function endsSentence(
-  text: string,
-  at: number,
-  mark: string,
-  next: number,
-  abbreviations: ReadonlySet<string>,
-): boolean {
+function endsSentence(text: string, at: number, mark: string, next: number, abbreviations: ReadonlySet<string>): boolean {
   const following = text[next] ?? '';
   // A lower-case continuation means the mark did not end the sentence ("3,5 mln. euro").
   if (/\p{Ll}/u.test(following)) return false;

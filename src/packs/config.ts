@@ -1,6 +1,9 @@
 import { isSeverity, type Severity } from '../finding.js';
 import { PackError } from './issues.js';
+import { CHECK_KINDS } from '../checks/index.js';
+import type { RegexToCheck } from '../checks/types.js';
 import { DataFile } from './data-reader.js';
+import { checkRegexes } from './regex.js';
 
 export const CONFIG_NAMES = ['.eindred.yaml', '.eindred.yml'] as const;
 
@@ -24,15 +27,18 @@ export interface Config {
   ignore: string[];
   /** Language of drafts that do not declare one (like --lang). */
   language?: string;
+  /** Kind settings that override the packs' (`disclosure: { placement: … }`), by kind. */
+  settings: Record<string, unknown>;
 }
 
 export const DEFAULT_PACKS = ['builtin'];
 
 export function defaultConfig(dir: string): Config {
-  return { file: null, dir, packs: [...DEFAULT_PACKS], rules: new Map(), ignore: [] };
+  return { file: null, dir, packs: [...DEFAULT_PACKS], rules: new Map(), ignore: [], settings: {} };
 }
 
-const CONFIG_KEYS = ['packs', 'rules', 'ignore', 'language'] as const;
+const KINDS_WITH_SETTINGS = Object.entries(CHECK_KINDS).filter(([, kind]) => kind.settings);
+const CONFIG_KEYS = ['packs', 'rules', 'ignore', 'language', ...KINDS_WITH_SETTINGS.map(([name]) => name)];
 const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
 
 export async function parseConfig(text: string, file: string, dir: string): Promise<Config> {
@@ -62,6 +68,13 @@ export async function parseConfig(text: string, file: string, dir: string): Prom
     }
     config.rules.set(id, { setting: isSeverity(value) ? value : 'off' });
   }
+  const regexes: RegexToCheck[] = [];
+  for (const [name, kind] of KINDS_WITH_SETTINGS) {
+    const map = root.map(name);
+    const settings = map ? kind.settings!.read(map, { language: '', regexes }) : undefined;
+    if (settings) config.settings[name] = settings;
+  }
+  await checkRegexes(regexes);
   if (data.hasIssues) throw new PackError(await data.problems());
   return config;
 }

@@ -180,7 +180,10 @@ export class MapReader {
     if (value === undefined) return undefined;
     if (!(allowed as readonly string[]).includes(value)) {
       const guess = closest(value, allowed);
-      this.issue(key, `‘${key}’ must be one of ${allowed.join(', ')}, not ‘${value}’${guess ? ` (did you mean ‘${guess}’?)` : ''}`);
+      this.issue(
+        key,
+        `‘${key}’ must be one of ${allowed.join(', ')}, not ‘${value}’${guess ? ` (did you mean ‘${guess}’?)` : ''}`,
+      );
       return undefined;
     }
     return value as T;
@@ -196,7 +199,11 @@ export class MapReader {
       if ((typeof item === 'string' && item.trim() !== '') || typeof item === 'number') {
         result.push(String(item));
       } else {
-        this.data.issue(Array.isArray(value) ? [...this.path, key, i] : [...this.path, key], `every item of ‘${key}’ must be a non-empty text, not ${describe(item)}`, this.ruleId);
+        this.data.issue(
+          Array.isArray(value) ? [...this.path, key, i] : [...this.path, key],
+          `every item of ‘${key}’ must be a non-empty text, not ${describe(item)}`,
+          this.ruleId,
+        );
       }
     });
     return result;

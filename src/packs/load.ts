@@ -105,7 +105,10 @@ export class PackLoader {
         const shown = this.display(file);
         const size = statSync(file).size;
         if (size > MAX_PACK_BYTES) {
-          throw fileError(shown, `the pack is ${(size / 1024 / 1024).toFixed(1)} MB; packs over ${MAX_PACK_BYTES / 1024 / 1024} MB are refused`);
+          throw fileError(
+            shown,
+            `the pack is ${(size / 1024 / 1024).toFixed(1)} MB; packs over ${MAX_PACK_BYTES / 1024 / 1024} MB are refused`,
+          );
         }
         return parsePack(await readFile(file, 'utf8'), shown);
       })();

@@ -2,11 +2,12 @@ import { CHECK_KINDS } from '../checks/index.js';
 import type { ReadContext, RegexToCheck } from '../checks/types.js';
 import { isSeverity, RULE_CATEGORIES, SEVERITIES, type Severity } from '../finding.js';
 import { PackError } from './issues.js';
-import { analyzeRegex, compilePattern } from './regex.js';
+import { checkRegexes, compilePattern } from './regex.js';
 import { IN_QUOTE_POLICIES, type InQuotePolicy, type Pack, type RuleSpec, type UnlessSpec } from './types.js';
 import { asMap, DataFile, idLines, type DataPath, type MapReader } from './data-reader.js';
 
-const PACK_KEYS = ['pack', 'language', 'description', 'defaults', 'rules'] as const;
+const KINDS_WITH_SETTINGS = Object.entries(CHECK_KINDS).filter(([, kind]) => kind.settings);
+const PACK_KEYS = ['pack', 'language', 'description', 'defaults', 'rules', ...KINDS_WITH_SETTINGS.map(([name]) => name)];
 const DEFAULT_KEYS = ['kind', 'category', 'severity', 'in_quote'] as const;
 export const COMMON_RULE_KEYS = [
   'id',
@@ -22,6 +23,7 @@ export const COMMON_RULE_KEYS = [
   'unless',
   'examples',
   'enabled',
+  'shows_ai_use',
 ] as const;
 const PLACEHOLDERS = new Set(['match', 'suggest']);
 const ID = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/i;
@@ -51,6 +53,12 @@ export async function parsePack(text: string, file: string): Promise<Pack> {
   const defaults = readDefaults(root.map('defaults'));
 
   const regexes: RegexToCheck[] = [];
+  const settings: Record<string, unknown> = {};
+  for (const [kindName, kind] of KINDS_WITH_SETTINGS) {
+    const map = root.map(kindName);
+    const read = map ? kind.settings!.read(map, { language, regexes }) : undefined;
+    if (read) settings[kindName] = read;
+  }
   const rules: RuleSpec[] = [];
   const seen = new Set<string>();
   const lines = idLines(text);
@@ -60,20 +68,20 @@ export async function parsePack(text: string, file: string): Promise<Pack> {
     const rule = readRule(data, item.value, item.path, { language, regexes }, defaults, name, file, lines);
     if (!rule) continue;
     if (seen.has(rule.id)) {
-      data.issue([...item.path, 'id'], `duplicate rule id (first used on line ${lines.get(rule.id)}): give each rule its own id`, rule.id);
+      data.issue(
+        [...item.path, 'id'],
+        `duplicate rule id (first used on line ${lines.get(rule.id)}): give each rule its own id`,
+        rule.id,
+      );
       continue;
     }
     seen.add(rule.id);
     rules.push(rule);
   }
 
-  for (const regex of regexes) {
-    const analysis = await analyzeRegex(regex.source, regex.flags);
-    if (analysis.hazard) regex.report(analysis.hazard);
-    regex.analyzed?.(analysis);
-  }
+  await checkRegexes(regexes);
   if (data.hasIssues) throw new PackError(await data.problems());
-  return { name, language, ...(description ? { description } : {}), file, builtin: false, rules };
+  return { name, language, ...(description ? { description } : {}), file, builtin: false, settings, rules };
 }
 
 function readDefaults(map: MapReader | undefined): Defaults {
@@ -127,6 +135,7 @@ function readRule(
   const unless = readUnless(map, context);
   const examples = readExamples(map);
   const enabled = map.boolean('enabled') ?? true;
+  const showsAiUse = map.boolean('shows_ai_use') ?? false;
   const options = kind ? kind.readOptions(map, context) : undefined;
 
   if (data.issueCount > issuesBefore || !id || !kindName || !category || !message || !isSeverity(severityValue) || !inQuote) {
@@ -146,6 +155,7 @@ function readRule(
     unless,
     examples,
     enabled,
+    showsAiUse,
     options,
     language: context.language,
     pack,
@@ -157,7 +167,10 @@ function readRule(
 function checkPlaceholders(map: MapReader, message: string): void {
   for (const m of message.matchAll(/\{([^{}]*)\}/g)) {
     if (!PLACEHOLDERS.has(m[1]!)) {
-      map.issue('message', `unknown placeholder ‘{${m[1]}}’ in ‘message’: use {match} for the words found or {suggest} for the alternatives`);
+      map.issue(
+        'message',
+        `unknown placeholder ‘{${m[1]}}’ in ‘message’: use {match} for the words found or {suggest} for the alternatives`,
+      );
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { AST } from '@eslint-community/regexpp';
+import type { RegexToCheck } from '../checks/types.js';
 import { commonJs } from '../interop.js';
 
 /**
@@ -16,6 +17,15 @@ export function compilePattern(source: string, caseSensitive: boolean): RegExp |
     return new RegExp(source, caseSensitive ? 'gu' : 'giu');
   } catch (error) {
     return (error as Error).message.replace(/^Invalid regular expression: /, '');
+  }
+}
+
+/** Analyse the regular expressions a pack or config holds; problems go to where they came from. */
+export async function checkRegexes(regexes: readonly RegexToCheck[]): Promise<void> {
+  for (const regex of regexes) {
+    const analysis = await analyzeRegex(regex.source, regex.flags);
+    if (analysis.hazard) regex.report(analysis.hazard);
+    regex.analyzed?.(analysis);
   }
 }
 

@@ -1,15 +1,28 @@
 import { CHECK_KINDS } from '../checks/index.js';
-import type { ActiveRule, BlockMatcher } from '../checks/types.js';
+import type { ActiveRule, Matcher } from '../checks/types.js';
 import { Unless } from '../checks/unless.js';
 import type { Config, RuleOverride } from './config.js';
 import { closest, PackError } from './issues.js';
 import type { Pack, RuleSpec } from './types.js';
 
+/** A kind's settings for a language: its defaults, then each pack of the language, then the config. */
+function kindSettings(kind: string, language: string, packs: readonly Pack[], config: Config): unknown {
+  const settings = CHECK_KINDS[kind]!.settings;
+  if (!settings) return undefined;
+  let merged = settings.defaults();
+  for (const pack of packs) {
+    const own = pack.language === language ? pack.settings[kind] : undefined;
+    if (own) merged = settings.merge(merged, own);
+  }
+  const fromConfig = config.settings[kind];
+  return fromConfig ? settings.merge(merged, fromConfig) : merged;
+}
+
 /** Packs compiled for one config: per language, the matchers to run on each block. */
 export interface RuleSet {
   rules: ActiveRule[];
   /** The matchers for a language, compiled when first asked for; undefined when no rule covers it. */
-  matchersFor(language: string): readonly BlockMatcher[] | undefined;
+  matchersFor(language: string): readonly Matcher[] | undefined;
   /** Things worth telling the user that do not stop the run (a config naming an unknown rule). */
   warnings: string[];
 }
@@ -55,7 +68,9 @@ export function buildRuleSet(packs: readonly Pack[], config: Config): RuleSet {
     const known = ids.some((id) => id === key || id.startsWith(`${key}.`));
     if (!known && config.file) {
       const guess = closest(key, ids);
-      warnings.push(`${config.file}: rules: no rule in the packs in use is called ‘${key}’ or starts with ‘${key}.’${guess ? `; did you mean ‘${guess}’?` : ''}`);
+      warnings.push(
+        `${config.file}: rules: no rule in the packs in use is called ‘${key}’ or starts with ‘${key}.’${guess ? `; did you mean ‘${guess}’?` : ''}`,
+      );
     }
   }
 
@@ -79,12 +94,14 @@ export function buildRuleSet(packs: readonly Pack[], config: Config): RuleSet {
     else byKind.set(rule.spec.kind, [rule]);
   }
   // Compiled on first use: a Dutch draft never pays for stemming the English terms.
-  const compiled = new Map<string, BlockMatcher[]>();
-  const matchersFor = (language: string): BlockMatcher[] | undefined => {
+  const compiled = new Map<string, Matcher[]>();
+  const matchersFor = (language: string): Matcher[] | undefined => {
     let matchers = compiled.get(language);
     const byKind = grouped.get(language);
     if (!matchers && byKind) {
-      matchers = [...byKind].map(([kind, kindRules]) => CHECK_KINDS[kind]!.compile(kindRules, language));
+      matchers = [...byKind].map(([kind, kindRules]) =>
+        CHECK_KINDS[kind]!.compile(kindRules, language, kindSettings(kind, language, packs, config)),
+      );
       compiled.set(language, matchers);
     }
     return matchers;

@@ -30,6 +30,8 @@ export interface RuleSpec<Options = unknown> {
   examples: RuleExamples;
   /** Rules shipped switched off are turned on by giving them a severity in the config. */
   enabled: boolean;
+  /** A hit (outside a quote) shows that AI was used: chatbot leftovers. Disclosure checks use it. */
+  showsAiUse: boolean;
   options: Options;
   /** The pack's language: the rule only runs on text in it. */
   language: string;
@@ -45,5 +47,7 @@ export interface Pack {
   file: string;
   /** Shipped with eindred: validated when eindred was built, not at every run. */
   builtin: boolean;
+  /** Settings shared by the rules of a kind, by kind (`disclosure: …` in the header). */
+  settings: Record<string, unknown>;
   rules: RuleSpec[];
 }

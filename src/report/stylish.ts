@@ -38,8 +38,13 @@ export function formatStylish(report: Report, options: StylishOptions): string {
     file.findings.forEach((finding, i) => {
       const quote = finding.inQuote ? c.dim(' (in a quote)') : '';
       // The words found, when the rule's message does not quote them itself.
-      const words = finding.excerpt && !finding.message.includes(finding.excerpt) ? ` ${c.bold(`‘${finding.excerpt.replace(/\s+/g, ' ')}’`)}` : '';
-      out.push(`  ${c.dim(where[i]!.padStart(width))}  ${severityText(finding)}  ${finding.message}${words}${quote}  ${c.dim(finding.ruleId)}`);
+      const words =
+        finding.excerpt && !finding.message.includes(finding.excerpt)
+          ? ` ${c.bold(`‘${finding.excerpt.replace(/\s+/g, ' ')}’`)}`
+          : '';
+      out.push(
+        `  ${c.dim(where[i]!.padStart(width))}  ${severityText(finding)}  ${finding.message}${words}${quote}  ${c.dim(finding.ruleId)}`,
+      );
       if (finding.reason) out.push(`${indent}${c.dim(finding.reason)}`);
     });
     out.push('');

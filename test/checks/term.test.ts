@@ -10,11 +10,9 @@ async function excerpts(rules: string, text: string): Promise<string[]> {
 
 describe('term rules', () => {
   it('match every inflected form of a term through its stem', async () => {
-    expect(await excerpts('  - { id: a, terms: [allochtoon], message: m }\n', 'Allochtonen en een allochtone buurman; de allochtoon.')).toEqual([
-      'Allochtonen',
-      'allochtone',
-      'allochtoon',
-    ]);
+    expect(
+      await excerpts('  - { id: a, terms: [allochtoon], message: m }\n', 'Allochtonen en een allochtone buurman; de allochtoon.'),
+    ).toEqual(['Allochtonen', 'allochtone', 'allochtoon']);
   });
 
   it('match only the listed forms when stemming is off', async () => {
@@ -62,7 +60,9 @@ describe('pattern rules', () => {
   });
 
   it('can match inside words when whole_word is off', async () => {
-    const ruleSet = await ruleSetFrom(patternPack("  - { id: a, pattern: 'turn\\d+search\\d+', whole_word: false, message: m }\n"));
+    const ruleSet = await ruleSetFrom(
+      patternPack("  - { id: a, pattern: 'turn\\d+search\\d+', whole_word: false, message: m }\n"),
+    );
     const result = await lint('Het steeg citeturn0search0.', ruleSet, { forceLanguage: 'nl' });
     expect(result.findings.map((f) => f.excerpt)).toEqual(['turn0search0']);
   });

@@ -6,7 +6,21 @@ import { ROOT, textAt } from '../helpers.js';
 import { eindred, tempTree } from './run.js';
 
 interface JsonReport {
-  files: { path: string; language: string; findings: { ruleId: string; severity: string; excerpt: string; category: string; line: number; column: number; endLine: number; endColumn: number; inQuote: boolean }[] }[];
+  files: {
+    path: string;
+    language: string;
+    findings: {
+      ruleId: string;
+      severity: string;
+      excerpt: string;
+      category: string;
+      line: number;
+      column: number;
+      endLine: number;
+      endColumn: number;
+      inQuote: boolean;
+    }[];
+  }[];
   summary: { files: number; errors: number; warnings: number; infos: number };
   errors: { path: string; message: string }[];
 }
@@ -23,7 +37,12 @@ describe('eindred check on the bundled fixtures', () => {
     const result = eindred(['check', 'fixtures']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
-    for (const file of ['fixtures/nl/zwembad.md', 'fixtures/nl/woningmarkt.md', 'fixtures/en/council-budget.md', 'fixtures/en/storm-notes.txt']) {
+    for (const file of [
+      'fixtures/nl/zwembad.md',
+      'fixtures/nl/woningmarkt.md',
+      'fixtures/en/council-budget.md',
+      'fixtures/en/storm-notes.txt',
+    ]) {
       expect(result.stdout).toContain(file);
     }
     expect(result.stdout).not.toContain('fixtures/nl/schoon.md');
@@ -35,7 +54,9 @@ describe('eindred check on the bundled fixtures', () => {
   it('shows every category in both languages', () => {
     const report = json(eindred(['check', 'fixtures', '--format', 'json']));
     for (const language of ['nl', 'en']) {
-      const categories = new Set(report.files.filter((f) => f.path.includes(`/${language}/`)).flatMap((f) => f.findings.map((x) => x.category)));
+      const categories = new Set(
+        report.files.filter((f) => f.path.includes(`/${language}/`)).flatMap((f) => f.findings.map((x) => x.category)),
+      );
       expect([...categories].sort()).toEqual(['bias', 'claims', 'disclosure', 'privacy']);
     }
   });
@@ -67,7 +88,9 @@ describe('eindred check on the bundled fixtures', () => {
   });
 
   it('is deterministic', () => {
-    expect(eindred(['check', 'fixtures', '--format', 'json']).stdout).toBe(eindred(['check', 'fixtures', '--format', 'json']).stdout);
+    expect(eindred(['check', 'fixtures', '--format', 'json']).stdout).toBe(
+      eindred(['check', 'fixtures', '--format', 'json']).stdout,
+    );
   });
 });
 
@@ -75,7 +98,21 @@ describe('eindred check options', () => {
   it('explains every option in --help', () => {
     const result = eindred(['check', '--help']);
     expect(result.code).toBe(0);
-    for (const option of ['--format', '--lang', '--config', '--no-config', '--pack', '--min-severity', '--quiet', '--max-warnings', '--stdin-filename', '--no-ignore', '--max-file-size', '--color', '--no-color']) {
+    for (const option of [
+      '--format',
+      '--lang',
+      '--config',
+      '--no-config',
+      '--pack',
+      '--min-severity',
+      '--quiet',
+      '--max-warnings',
+      '--stdin-filename',
+      '--no-ignore',
+      '--max-file-size',
+      '--color',
+      '--no-color',
+    ]) {
       expect(result.stdout).toMatch(new RegExp(`${option}\\b[^\\n]*\\s{2,}\\S`));
     }
     expect(result.stdout).toContain('Exit codes:');
@@ -137,8 +174,13 @@ describe('eindred check options', () => {
       'a/.git/y.md': DRAFT_NL,
       'a/foto.jpg': 'not a draft',
     });
-    expect(json(eindred(['check', 'a', '--format', 'json'], { cwd: dir })).files.map((f) => f.path)).toEqual(['a/b/twee.txt', 'a/een.md']);
-    expect(json(eindred(['check', 'a/**/*.txt', '--format', 'json'], { cwd: dir })).files.map((f) => f.path)).toEqual(['a/b/twee.txt']);
+    expect(json(eindred(['check', 'a', '--format', 'json'], { cwd: dir })).files.map((f) => f.path)).toEqual([
+      'a/b/twee.txt',
+      'a/een.md',
+    ]);
+    expect(json(eindred(['check', 'a/**/*.txt', '--format', 'json'], { cwd: dir })).files.map((f) => f.path)).toEqual([
+      'a/b/twee.txt',
+    ]);
   });
 
   it('reports what it could not read, still checks the rest, and exits 2', () => {
@@ -179,6 +221,8 @@ describe('eindred check options', () => {
   it('colours output for --color, not for NO_COLOR or a pipe', () => {
     expect(eindred(['check', 'fixtures/nl/zwembad.md', '--color']).stdout).toContain('\u001b[');
     expect(eindred(['check', 'fixtures/nl/zwembad.md']).stdout).not.toContain('\u001b[');
-    expect(eindred(['check', 'fixtures/nl/zwembad.md'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    expect(eindred(['check', 'fixtures/nl/zwembad.md'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain(
+      '\u001b[',
+    );
   });
 });

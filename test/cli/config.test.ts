@@ -29,12 +29,17 @@ describe('configuration', () => {
       'sport/b.md': DRAFT,
     });
     const result = eindred(['check', '.', '--format', 'json'], { cwd: dir });
-    expect(ruleIds(result.stdout)).toEqual(['nl.claims.bron-nodig:error', 'nl.bias.allochtoon:warning', 'nl.claims.bron-nodig:warning']);
+    expect(ruleIds(result.stdout)).toEqual([
+      'nl.claims.bron-nodig:error',
+      'nl.bias.allochtoon:warning',
+      'nl.claims.bron-nodig:warning',
+    ]);
   });
 
   it('adds packs, turns rules off, changes severities and ignores paths', () => {
     const dir = tempTree({
-      '.eindred.yaml': 'packs: [builtin:nl, ./huisstijl.yaml]\nrules:\n  nl.bias: error\n  nl.claims.bron-nodig: off\nignore: [archief/]\n',
+      '.eindred.yaml':
+        'packs: [builtin:nl, ./huisstijl.yaml]\nrules:\n  nl.bias: error\n  nl.claims.bron-nodig: off\nignore: [archief/]\n',
       'huisstijl.yaml': PACK,
       'a.md': DRAFT,
       'archief/oud.md': DRAFT,
@@ -92,7 +97,8 @@ describe('a broken pack or config', () => {
 
   it('names a catastrophic regular expression', () => {
     const dir = tempTree({
-      'regex.yaml': "pack: p\nlanguage: nl\nrules:\n  - id: nl.p.x\n    kind: pattern\n    category: claims\n    pattern: '(\\w+\\s?)*$'\n    message: m\n",
+      'regex.yaml':
+        "pack: p\nlanguage: nl\nrules:\n  - id: nl.p.x\n    kind: pattern\n    category: claims\n    pattern: '(\\w+\\s?)*$'\n    message: m\n",
       'a.md': DRAFT,
     });
     const result = eindred(['check', 'a.md', '--pack', 'regex.yaml'], { cwd: dir });
@@ -104,7 +110,9 @@ describe('a broken pack or config', () => {
     const dir = tempTree({ '.eindred.yaml': 'packs: [builtin]\nrules:\n  nl.bias.allochtoon: loud\n', 'a.md': DRAFT });
     const result = eindred(['check', 'a.md'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('.eindred.yaml:3:23: rule ‘nl.bias.allochtoon’: the setting must be one of off, info, warning, error');
+    expect(result.stderr).toContain(
+      '.eindred.yaml:3:23: rule ‘nl.bias.allochtoon’: the setting must be one of off, info, warning, error',
+    );
   });
 
   it('reports a pack that does not exist', () => {

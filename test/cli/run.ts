@@ -13,7 +13,10 @@ export interface RunResult {
 }
 
 /** Run the built CLI as a user would; `npm test` builds it first (pretest). */
-export function eindred(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): RunResult {
+export function eindred(
+  args: string[],
+  options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {},
+): RunResult {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   delete env.FORCE_COLOR;
   if (!options.env?.NO_COLOR) delete env.NO_COLOR;

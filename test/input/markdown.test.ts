@@ -24,7 +24,17 @@ describe('Markdown prose', () => {
         '| drie | vier |',
       ].join('\n'),
     );
-    expect(blocks).toEqual(['Kop', 'Een alinea.', 'een item', 'een citaat', 'een foto van de markt', 'cel een', 'cel twee', 'drie', 'vier']);
+    expect(blocks).toEqual([
+      'Kop',
+      'Een alinea.',
+      'een item',
+      'een citaat',
+      'een foto van de markt',
+      'cel een',
+      'cel twee',
+      'drie',
+      'vier',
+    ]);
   });
 
   it('never takes code, URLs, HTML comments or front matter as prose', () => {

@@ -16,7 +16,7 @@ describe('findQuotes', () => {
   });
 
   it('tells single quotes from apostrophes', () => {
-    expect(quoted("De ‘nieuwe’ wet en auto’s.")).toEqual(['‘nieuwe’']);
+    expect(quoted('De ‘nieuwe’ wet en auto’s.')).toEqual(['‘nieuwe’']);
     expect(quoted("Hij noemde het 'onzin', zo'n plan.")).toEqual(["'onzin'"]);
     expect(quoted("Ze komt 's avonds en 't is laat.")).toEqual([]);
   });

@@ -60,9 +60,13 @@ describe('stems keep the start of their word', () => {
   it.each(['nl', 'en'])('holds for every word of the %s fixtures and corpora', async (language) => {
     const { readdirSync, readFileSync, existsSync } = await import('node:fs');
     const { CORPORA, ROOT } = await import('../helpers.js');
-    const sources = readdirSync(`${ROOT}fixtures/${language}`).map((f) => readFileSync(`${ROOT}fixtures/${language}/${f}`, 'utf8'));
+    const sources = readdirSync(`${ROOT}fixtures/${language}`).map((f) =>
+      readFileSync(`${ROOT}fixtures/${language}/${f}`, 'utf8'),
+    );
     const corpus =
-      language === 'nl' ? `${CORPORA}nl/ud-dutch-alpino/sentences.jsonl` : `${CORPORA}en/wikinews-en-2019-2020/wikinews_en_2019_2020.jsonl`;
+      language === 'nl'
+        ? `${CORPORA}nl/ud-dutch-alpino/sentences.jsonl`
+        : `${CORPORA}en/wikinews-en-2019-2020/wikinews_en_2019_2020.jsonl`;
     if (existsSync(corpus)) sources.push(readFileSync(corpus, 'utf8'));
     const stem = stemmerFor(language);
     const broken = words(sources.join('\n')).filter((word) => {

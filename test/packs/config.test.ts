@@ -30,7 +30,11 @@ describe('config', () => {
   });
 
   it('turns rules off, changes severities by id or id prefix, and switches rules on', async () => {
-    const config = await parseConfig('rules:\n  nl.team.a: off\n  nl.team: error\n  nl.other.c: warning\n', '.eindred.yaml', '/x');
+    const config = await parseConfig(
+      'rules:\n  nl.team.a: off\n  nl.team: error\n  nl.other.c: warning\n',
+      '.eindred.yaml',
+      '/x',
+    );
     const ruleSet = buildRuleSet([await parsePack(PACK, 'team.yaml')], config);
     expect(ruleSet.rules.map((r) => [r.spec.id, r.severity])).toEqual([
       ['nl.team.b', 'error'],
@@ -48,7 +52,7 @@ describe('config', () => {
 
   it('rejects unknown keys and settings with their line', async () => {
     await expect(parseConfig('rulez: {}\n', '.eindred.yaml', '/x')).rejects.toThrow(
-      ".eindred.yaml:1:1: unknown key ‘rulez’ in the config: did you mean ‘rules’?",
+      '.eindred.yaml:1:1: unknown key ‘rulez’ in the config: did you mean ‘rules’?',
     );
     await expect(parseConfig('rules:\n  nl.team.a: loud\n', '.eindred.yaml', '/x')).rejects.toBeInstanceOf(PackError);
   });

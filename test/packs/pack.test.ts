@@ -52,7 +52,9 @@ describe('parsePack', () => {
   });
 
   it('rejects an unknown kind, category and severity with the allowed values', async () => {
-    const issues = await issuesOf(`${HEADER}  - id: nl.team.x\n    kind: trem\n    category: bais\n    severity: fatal\n    message: m\n`);
+    const issues = await issuesOf(
+      `${HEADER}  - id: nl.team.x\n    kind: trem\n    category: bais\n    severity: fatal\n    message: m\n`,
+    );
     const messages = issues.map((i) => i.message).join('\n');
     expect(messages).toContain('‘kind’ must be one of term, pattern, not ‘trem’ (did you mean ‘term’?)');
     expect(messages).toContain('‘category’ must be one of disclosure, claims, bias, privacy, not ‘bais’');
@@ -60,7 +62,9 @@ describe('parsePack', () => {
   });
 
   it('rejects an invalid regular expression', async () => {
-    const [issue] = await issuesOf(`${HEADER}  - id: nl.team.x\n    kind: pattern\n    category: claims\n    pattern: '[bron'\n    message: m\n`);
+    const [issue] = await issuesOf(
+      `${HEADER}  - id: nl.team.x\n    kind: pattern\n    category: claims\n    pattern: '[bron'\n    message: m\n`,
+    );
     expect(issue).toMatchObject({ line: 7, ruleId: 'nl.team.x' });
     expect(issue!.message).toMatch(/^‘\[bron’ is not a valid regular expression/);
   });
@@ -70,7 +74,9 @@ describe('parsePack', () => {
     ['overlapping alternatives under a star', '(x|x)*y'],
     ['overlapping classes under a plus', '(\\w|\\d)+$'],
   ])('rejects a regular expression that backtracks catastrophically: %s', async (_, regex) => {
-    const [issue] = await issuesOf(`${HEADER}  - id: nl.team.x\n    kind: pattern\n    category: claims\n    pattern: '${regex}'\n    message: m\n`);
+    const [issue] = await issuesOf(
+      `${HEADER}  - id: nl.team.x\n    kind: pattern\n    category: claims\n    pattern: '${regex}'\n    message: m\n`,
+    );
     expect(issue).toMatchObject({ line: 7, ruleId: 'nl.team.x' });
     expect(issue!.message).toContain('can backtrack catastrophically');
   });
@@ -91,7 +97,9 @@ describe('parsePack', () => {
   });
 
   it('reports missing keys and unknown placeholders', async () => {
-    const issues = await issuesOf(`pack: team\nrules:\n  - id: nl.team.x\n    kind: term\n    category: bias\n    message: "{woord}"\n`);
+    const issues = await issuesOf(
+      `pack: team\nrules:\n  - id: nl.team.x\n    kind: term\n    category: bias\n    message: "{woord}"\n`,
+    );
     const messages = issues.map((i) => i.message);
     expect(messages).toContain('‘language’ is missing in the pack header (e.g. language: nl)');
     expect(messages).toContain('a term rule needs ‘terms’: the words or phrases to flag');

@@ -32,7 +32,18 @@ function report(findings: Finding[], errors: Report['errors'] = []): Report {
 describe('stylish', () => {
   it('lists findings per file with position, severity, message, rule id and reason, then a summary', () => {
     const text = formatStylish(
-      report([finding({}), finding({ line: 12, column: 1, severity: 'error', ruleId: 'nl.claims.y', message: '‘[bron?]’ staat er nog.', excerpt: '[bron?]', reason: undefined })]),
+      report([
+        finding({}),
+        finding({
+          line: 12,
+          column: 1,
+          severity: 'error',
+          ruleId: 'nl.claims.y',
+          message: '‘[bron?]’ staat er nog.',
+          excerpt: '[bron?]',
+          reason: undefined,
+        }),
+      ]),
       { color: false },
     );
     expect(text).toBe(
@@ -59,7 +70,9 @@ describe('stylish', () => {
   });
 
   it('lists inputs that could not be read', () => {
-    const text = formatStylish(report([], [{ path: 'kapot.md', message: 'cannot be read: permission denied' }]), { color: false });
+    const text = formatStylish(report([], [{ path: 'kapot.md', message: 'cannot be read: permission denied' }]), {
+      color: false,
+    });
     expect(text).toContain('kapot.md\n  error  cannot be read: permission denied');
     expect(text).toContain('1 file could not be checked');
   });
