@@ -22,11 +22,15 @@ export interface FrontMatter {
   range: SourceRange;
 }
 
+/** An image in a draft: Markdown `![alt](url "title")` or HTML `<img>` (in a `<figure>`). */
 export interface ImageRef {
-  /** Index into `blocks` of the alt text, or -1 when the alt text is empty. */
-  altBlock: number;
+  alt: string;
   title: string;
   url: string;
+  /** A `<figcaption>`; for Markdown images, captions are the text around them (see `paragraph`). */
+  caption: string;
+  /** Index into `blocks` of the paragraph the image stands in, or -1. */
+  paragraph: number;
   range: SourceRange;
 }
 
@@ -53,5 +57,7 @@ export interface Document {
   urls: SourceRange[];
   /** C2PA provenance manifests embedded in the text (never prose). */
   provenance: SourceRange[];
+  /** Raw HTML in a Markdown draft (blocks and inline tags): not prose, but it may hold images. */
+  html: SourceRange[];
   problems: InputProblem[];
 }

@@ -53,6 +53,7 @@ export interface MarkdownProse {
   blocks: ProseBlock[];
   images: ImageRef[];
   urls: SourceRange[];
+  html: SourceRange[];
 }
 
 /**
@@ -74,6 +75,9 @@ export function extractMarkdownProse(
   const blocks: ProseBlock[] = [];
   const images: ImageRef[] = [];
   const urls: SourceRange[] = [];
+  const html: SourceRange[] = [];
+  /** Images of the block being built, which learn its index when it is finished. */
+  let imagesInOpen: ImageRef[] = [];
   let open: OpenBlock | null = null;
   const parents: OpenBlock[] = [];
   const imageStack: { url: string; title: string; start: number }[] = [];
@@ -98,6 +102,7 @@ export function extractMarkdownProse(
     const end = token.end.offset;
 
     if (phase === 'enter') {
+      if (type === 'htmlFlow' || type === 'htmlText') html.push({ start, end });
       if (NOT_PROSE.has(type)) {
         notProseDepth++;
         continue;
@@ -143,13 +148,24 @@ export function extractMarkdownProse(
     } else if (type === 'image' && open && open.kind === 'imageAlt') {
       const altBlock = finish(open);
       const image = imageStack.pop()!;
-      images.push({ altBlock, url: image.url, title: image.title, range: { start: image.start, end } });
+      const ref: ImageRef = {
+        alt: altBlock >= 0 ? blocks[altBlock]!.text : '',
+        url: image.url,
+        title: image.title,
+        caption: '',
+        paragraph: -1,
+        range: { start: image.start, end },
+      };
+      images.push(ref);
+      imagesInOpen.push(ref);
       open = parents.pop() ?? null;
       open?.builder.mask(image.start, end);
     } else if (CONTAINERS[type] && open && open.kind !== 'imageAlt') {
-      finish(open);
+      const index = finish(open);
+      for (const image of imagesInOpen) image.paragraph = index;
+      imagesInOpen = [];
       open = null;
     }
   }
-  return { blocks, images, urls };
+  return { blocks, images, urls, html };
 }

@@ -2,6 +2,7 @@ import type { Document, DocumentFormat, InputProblem } from './document.js';
 import { blankOut, findFrontMatter, parseFrontMatter } from './frontmatter.js';
 import { extractMarkdownProse } from './markdown.js';
 import { LineIndex } from './positions.js';
+import { htmlImages } from './html-images.js';
 import { findProvenance } from './provenance.js';
 import { extractTextProse } from './text.js';
 
@@ -36,7 +37,7 @@ export function parseDocument(path: string, text: string, format: DocumentFormat
   const prose =
     format === 'markdown'
       ? extractMarkdownProse(source, span ? blankOut(source, span.range) : source, provenance)
-      : { ...extractTextProse(source, span ? span.range.end : 0, provenance), images: [] };
+      : { ...extractTextProse(source, span ? span.range.end : 0, provenance), images: [], html: [] };
   return {
     path,
     format,
@@ -44,9 +45,10 @@ export function parseDocument(path: string, text: string, format: DocumentFormat
     lines: new LineIndex(source),
     frontMatter,
     blocks: prose.blocks,
-    images: prose.images,
+    images: [...prose.images, ...htmlImages(source, prose.html)].sort((a, b) => a.range.start - b.range.start),
     urls: prose.urls,
     provenance,
+    html: prose.html,
     problems: allProblems,
   };
 }

@@ -28,6 +28,12 @@ export class LineIndex {
     return this.starts.length;
   }
 
+  /** Offset of a 1-based line and column. */
+  offset(line: number, column: number): number {
+    const starts = this.starts;
+    return (starts[Math.min(Math.max(line, 1), starts.length) - 1] ?? 0) + column - 1;
+  }
+
   position(offset: number): Position {
     const starts = this.starts;
     const clamped = Math.min(Math.max(offset, 0), this.text.length);

@@ -175,6 +175,16 @@ export class MapReader {
     return value;
   }
 
+  number(key: string): number | undefined {
+    if (!this.has(key)) return undefined;
+    const value = this.scalar(key);
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      if (value !== undefined) this.issue(key, `‘${key}’ must be a number, not ${describe(value)}`);
+      return undefined;
+    }
+    return value;
+  }
+
   oneOf<T extends string>(key: string, allowed: readonly T[]): T | undefined {
     const value = this.string(key);
     if (value === undefined) return undefined;

@@ -94,7 +94,22 @@ describe('Markdown prose', () => {
 
   it('records image titles and addresses for later checks', () => {
     const doc = parseDocument('x.md', 'Kijk: ![Een dijk](dijk.png "Beeld: ANP")', 'markdown');
-    expect(doc.images).toEqual([{ altBlock: 0, url: 'dijk.png', title: 'Beeld: ANP', range: { start: 6, end: 40 } }]);
+    expect(doc.images).toEqual([
+      { alt: 'Een dijk', url: 'dijk.png', title: 'Beeld: ANP', caption: '', paragraph: 1, range: { start: 6, end: 40 } },
+    ]);
+  });
+
+  it('finds images in raw HTML, with their figure captions', () => {
+    const doc = parseDocument(
+      'x.md',
+      'Tekst.\n\n<figure>\n<img src="a.png" alt="Een &amp; twee" title=\'t\'>\n<figcaption>Beeld: <em>ANP</em></figcaption>\n</figure>\n\nEn <img src=b.png alt="los"> hier.',
+      'markdown',
+    );
+    expect(doc.images.map(({ alt, url, title, caption }) => ({ alt, url, title, caption }))).toEqual([
+      { alt: 'Een & twee', url: 'a.png', title: 't', caption: 'Beeld: ANP' },
+      { alt: 'los', url: 'b.png', title: '', caption: '' },
+    ]);
+    expect(doc.source.slice(doc.images[1]!.range.start, doc.images[1]!.range.end)).toBe('<img src=b.png alt="los">');
   });
 });
 

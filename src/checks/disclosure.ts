@@ -1,0 +1,384 @@
+import type { Document, ImageRef } from '../input/document.js';
+import type { SourceRange } from '../input/prose.js';
+import type { MapReader } from '../packs/data-reader.js';
+import { compilePattern, WORD_CHAR } from '../packs/regex.js';
+import { readAiMetadata, type AiKeys, type AiMetadata } from './ai-metadata.js';
+import type { ActiveRule, BlockContext, CheckKind, DocumentContext, DocumentHit, KindSettings, ReadContext } from './types.js';
+
+/**
+ * `kind: disclosure`: is the reader told that AI was used, and did a human answer for the text?
+ * (EU AI Act art. 50(4): AI text that informs the public must be disclosed, unless a human
+ * reviewed it and someone holds editorial responsibility.) Each rule is one `check`; what they
+ * share — front-matter keys, accepted disclosure lines, placement — is a pack setting.
+ *
+ * AI counts as used when the front matter says so, when the text's digital source type is an AI
+ * one, or when a rule marked `shows_ai_use` (a chatbot leftover) hit outside a quote. A draft with
+ * none of these gets no disclosure finding at all: human-written text is not suspect.
+ */
+
+export const DISCLOSURE_CHECKS = [
+  'missing',
+  'placement',
+  'adequacy',
+  'reviewer',
+  'responsible',
+  'review-quality',
+  'image-label',
+  'contradiction',
+] as const;
+export type DisclosureCheck = (typeof DISCLOSURE_CHECKS)[number];
+
+export interface DisclosureOptions {
+  check: DisclosureCheck;
+}
+
+export interface DisclosureSettings {
+  keys: AiKeys;
+  /** Front-matter values that mean yes and no (lower case). */
+  yes: string[];
+  no: string[];
+  /** AI roles that need no disclosure on their own (a spelling check). */
+  exemptRoles: string[];
+  /** `review` values that describe only a spelling or grammar pass: not a review. */
+  spellingReviews: string[];
+  /** Reviewer names that name no person ("de redactie"). */
+  genericReviewers: string[];
+  placement: { firstWords: number; lastParagraph: boolean };
+  /** Regular expressions (with {word} placeholders filled in) for the lines below. */
+  phrasings: string[];
+  saysWhatAiDid: string[];
+  saysHumanChecked: string[];
+  imageMarkers: string[];
+  imageLabels: string[];
+}
+
+const DEFAULT_KEYS: AiKeys = {
+  used: ['ai.used'],
+  reviewedBy: ['ai.reviewed_by'],
+  responsible: ['ai.responsible'],
+  review: ['ai.review'],
+  role: ['ai.role'],
+  sourceType: ['digital_source_type', 'ai.digital_source_type'],
+  images: ['images', 'ai.images'],
+};
+
+const KEY_NAMES: Record<keyof AiKeys, string> = {
+  used: 'used',
+  reviewedBy: 'reviewed_by',
+  responsible: 'responsible',
+  review: 'review',
+  role: 'role',
+  sourceType: 'source_type',
+  images: 'images',
+};
+
+const PATTERN_LISTS = {
+  phrasings: 'phrasings',
+  saysWhatAiDid: 'says_what_ai_did',
+  saysHumanChecked: 'says_human_checked',
+  imageMarkers: 'image_markers',
+  imageLabels: 'image_labels',
+} as const;
+
+const SETTING_KEYS = [
+  'keys',
+  'yes',
+  'no',
+  'exempt_roles',
+  'spelling_reviews',
+  'generic_reviewers',
+  'placement',
+  'words',
+  ...Object.values(PATTERN_LISTS),
+];
+
+function lowerList(map: MapReader, key: string): string[] | undefined {
+  return map.stringList(key)?.map((value) => value.trim().toLowerCase());
+}
+
+/** Fill in `{name}` placeholders from the `words` setting. */
+function expand(pattern: string, words: Record<string, string>, map: MapReader, key: string): string {
+  return pattern.replace(/\{([a-z_]+)\}/g, (whole, name: string) => {
+    const word = words[name];
+    if (word === undefined) {
+      map.issue(
+        key,
+        `‘${whole}’ in ‘${key}’ is not one of the words set under ‘words’ (${Object.keys(words).join(', ') || 'none'})`,
+      );
+      return whole;
+    }
+    return `(?:${word})`;
+  });
+}
+
+const settings: KindSettings<DisclosureSettings> = {
+  defaults: () => ({
+    keys: structuredClone(DEFAULT_KEYS),
+    yes: ['true', 'yes', 'ja', 'y', 'j', '1'],
+    no: ['false', 'no', 'nee', 'n', '0'],
+    exemptRoles: ['spelling', 'transcription'],
+    spellingReviews: [],
+    genericReviewers: [],
+    placement: { firstWords: 80, lastParagraph: true },
+    phrasings: [],
+    saysWhatAiDid: [],
+    saysHumanChecked: [],
+    imageMarkers: [],
+    imageLabels: [],
+  }),
+
+  read(map: MapReader, context: ReadContext): Partial<DisclosureSettings> | undefined {
+    map.allowOnly(SETTING_KEYS, 'the disclosure settings');
+    const result: Partial<DisclosureSettings> = {};
+    const keys = map.map('keys');
+    if (keys) {
+      keys.allowOnly(Object.values(KEY_NAMES), 'disclosure keys');
+      // Only the paths the pack names; merge() adds them to the defaults.
+      result.keys = Object.fromEntries(
+        Object.entries(KEY_NAMES).map(([field, name]) => [field, keys.stringList(name) ?? []]),
+      ) as unknown as AiKeys;
+    }
+    const lists: [keyof DisclosureSettings, string][] = [
+      ['yes', 'yes'],
+      ['no', 'no'],
+      ['exemptRoles', 'exempt_roles'],
+      ['spellingReviews', 'spelling_reviews'],
+      ['genericReviewers', 'generic_reviewers'],
+    ];
+    for (const [field, key] of lists) {
+      const values = lowerList(map, key);
+      if (values) (result as Record<string, unknown>)[field] = values;
+    }
+    const placement = map.map('placement');
+    if (placement) {
+      placement.allowOnly(['first_words', 'last_paragraph'], 'placement');
+      const firstWords = placement.number('first_words');
+      if (firstWords !== undefined && (!Number.isInteger(firstWords) || firstWords < 0)) {
+        placement.issue('first_words', '‘first_words’ must be a whole number of 0 or more');
+      }
+      result.placement = {
+        firstWords: firstWords ?? 80,
+        lastParagraph: placement.boolean('last_paragraph') ?? true,
+      };
+    }
+    const wordsMap = map.map('words');
+    const words: Record<string, string> = {};
+    for (const name of wordsMap?.keys() ?? []) {
+      const word = wordsMap!.string(name);
+      if (word) words[name] = word;
+    }
+    for (const [field, key] of Object.entries(PATTERN_LISTS) as [keyof typeof PATTERN_LISTS, string][]) {
+      const patterns = map.stringList(key);
+      if (!patterns) continue;
+      const expanded: string[] = [];
+      for (const pattern of patterns) {
+        const full = expand(pattern, words, map, key);
+        const compiled = compilePattern(full, false);
+        if (typeof compiled === 'string') {
+          map.issue(key, `‘${pattern}’ is not a valid regular expression: ${compiled}`);
+          continue;
+        }
+        expanded.push(full);
+        context.regexes.push({ source: full, flags: compiled.flags, report: (message) => map.issue(key, message) });
+      }
+      result[field] = expanded;
+    }
+    return result;
+  },
+
+  merge(base: DisclosureSettings, over: Partial<DisclosureSettings>): DisclosureSettings {
+    const keys = { ...base.keys };
+    for (const field of Object.keys(keys) as (keyof AiKeys)[]) {
+      keys[field] = [...new Set([...base.keys[field], ...(over.keys?.[field] ?? [])])];
+    }
+    const join = (field: keyof DisclosureSettings): string[] => [
+      ...new Set([...(base[field] as string[]), ...((over[field] as string[] | undefined) ?? [])]),
+    ];
+    return {
+      keys,
+      yes: join('yes'),
+      no: join('no'),
+      // A pack or config that names exempt roles replaces the list: it may want fewer.
+      exemptRoles: over.exemptRoles ?? base.exemptRoles,
+      spellingReviews: join('spellingReviews'),
+      genericReviewers: join('genericReviewers'),
+      placement: over.placement ?? base.placement,
+      phrasings: join('phrasings'),
+      saysWhatAiDid: join('saysWhatAiDid'),
+      saysHumanChecked: join('saysHumanChecked'),
+      imageMarkers: join('imageMarkers'),
+      imageLabels: join('imageLabels'),
+    };
+  },
+};
+
+/** Patterns compiled once, matched case-insensitively on whole words. */
+class Patterns {
+  private readonly regexes: RegExp[];
+
+  constructor(sources: readonly string[]) {
+    this.regexes = sources.map((source) => compilePattern(source, false) as RegExp);
+  }
+
+  /** The first match in the text, as [start, end), or null. */
+  find(text: string): [number, number] | null {
+    let best: [number, number] | null = null;
+    for (const regex of this.regexes) {
+      regex.lastIndex = 0;
+      for (let m = regex.exec(text); m; m = regex.exec(text)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (end > start && !splitsWord(text, start, end)) {
+          if (!best || start < best[0]) best = [start, end];
+          break;
+        }
+        regex.lastIndex = start + 1;
+      }
+    }
+    return best;
+  }
+
+  test(text: string): boolean {
+    return this.find(text) !== null;
+  }
+}
+
+function splitsWord(text: string, start: number, end: number): boolean {
+  const isWord = (i: number): boolean => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);
+  return (isWord(start) && isWord(start - 1)) || (isWord(end - 1) && isWord(end));
+}
+
+interface FoundDisclosure {
+  block: number;
+  /** The disclosure line: the sentence that holds the match. */
+  sentence: [number, number];
+  range: SourceRange;
+}
+
+/** Where the draft tells the reader about AI: the first accepted phrasing in its own prose. */
+function findDisclosure(blocks: readonly BlockContext[], language: string, phrasings: Patterns): FoundDisclosure | null {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.language !== language || block.inBlockQuote || block.kind === 'imageAlt' || block.kind === 'url') continue;
+    const hit = phrasings.find(block.text);
+    if (!hit) continue;
+    const sentence = block.sentences().find((s) => s.start <= hit[0] && hit[0] < s.end) ?? { start: hit[0], end: hit[1] };
+    return { block: i, sentence: [sentence.start, sentence.end], range: block.range(sentence.start, sentence.end) };
+  }
+  return null;
+}
+
+/** Words in the prose before the disclosure. */
+function wordsBefore(blocks: readonly BlockContext[], found: FoundDisclosure): number {
+  let words = 0;
+  for (let i = 0; i < found.block; i++) if (blocks[i]!.kind !== 'imageAlt') words += blocks[i]!.tokens().length;
+  return words + blocks[found.block]!.tokens().filter((t) => t.end <= found.sentence[0]).length;
+}
+
+/** Offset of a front-matter key's line (its last path segment), or of the front matter itself. */
+function frontMatterKey(document: Document, path: string | undefined): number {
+  const frontMatter = document.frontMatter;
+  if (!frontMatter) return 0;
+  const text = document.source.slice(frontMatter.range.start, frontMatter.range.end);
+  const key = (path ?? 'ai').split('.')[0]!;
+  const m = new RegExp(`^[ \\t]*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?[ \\t]*:`, 'm').exec(text);
+  return frontMatter.range.start + (m ? m.index + m[0].length - m[0].trimStart().length : 0);
+}
+
+/** What readers see with an image: its figcaption, the text of its paragraph, a short paragraph after it. */
+function captionOf(image: ImageRef, blocks: readonly BlockContext[]): string {
+  const own = image.paragraph >= 0 ? (blocks[image.paragraph]?.text ?? '') : '';
+  const next = blocks.find((b) => b.kind !== 'imageAlt' && b.range(0, 0).start >= image.range.end);
+  return `${image.caption} ${own} ${next && next.text.length < 300 ? next.text : ''}`;
+}
+
+function isNamedPerson(name: string | undefined, generic: readonly string[]): boolean {
+  if (!name) return false;
+  const lower = name.trim().toLowerCase();
+  return !generic.includes(lower) && !/^(?:true|false|yes|no|ja|nee|ai|\d+)$/.test(lower);
+}
+
+export const disclosureCheck: CheckKind<DisclosureOptions, DisclosureSettings> = {
+  description: 'whether AI use is disclosed and a human answers for the text (EU AI Act art. 50)',
+  keys: ['check'],
+  settings,
+
+  readOptions(rule) {
+    const check = rule.oneOf('check', DISCLOSURE_CHECKS);
+    if (!check && !rule.has('check')) rule.issue(null, `a disclosure rule needs ‘check’: one of ${DISCLOSURE_CHECKS.join(', ')}`);
+    return check ? { check } : undefined;
+  },
+
+  compile(rules: readonly ActiveRule<DisclosureOptions>[], language: string, config: DisclosureSettings) {
+    const phrasings = new Patterns(config.phrasings);
+    const saysWhat = new Patterns(config.saysWhatAiDid);
+    const saysChecked = new Patterns(config.saysHumanChecked);
+    const imageMarkers = new Patterns(config.imageMarkers);
+    const imageLabels = new Patterns(config.imageLabels);
+    const byCheck = new Map<DisclosureCheck, ActiveRule<DisclosureOptions>[]>();
+    for (const rule of rules) byCheck.set(rule.spec.options.check, [...(byCheck.get(rule.spec.options.check) ?? []), rule]);
+
+    return {
+      document(context: DocumentContext, emit: (hit: DocumentHit) => void) {
+        const { document, blocks } = context;
+        const emitAll = (check: DisclosureCheck, range: SourceRange, match?: string): void => {
+          for (const rule of byCheck.get(check) ?? []) emit({ rule, range, ...(match !== undefined ? { match } : {}) });
+        };
+        const meta: AiMetadata = readAiMetadata(document.frontMatter?.data ?? {}, config.keys, config.yes, config.no);
+        const evidence = context.aiEvidence;
+        const found = findDisclosure(blocks, language, phrasings);
+        const aiUsed = meta.declared === true || meta.sourceTypeIsAi || evidence.length > 0;
+        // A spelling check alone needs no disclosure; leftovers or an AI source type still do.
+        const exempt =
+          meta.declared === true &&
+          !meta.sourceTypeIsAi &&
+          evidence.length === 0 &&
+          meta.roles.length > 0 &&
+          meta.roles.every((role) => config.exemptRoles.includes(role));
+        const needsDisclosure = aiUsed && !exempt;
+        const bodyStart = blocks[0]?.range(0, 0).start ?? document.frontMatter?.range.end ?? 0;
+        const metaAt = frontMatterKey(document, meta.declaredBy);
+
+        if (needsDisclosure && !found) emitAll('missing', { start: bodyStart, end: bodyStart });
+
+        if (found) {
+          const block = blocks[found.block]!;
+          const line = block.text.slice(found.sentence[0], found.sentence[1]);
+          const { firstWords, lastParagraph } = config.placement;
+          const lastProse = blocks.findLastIndex((b) => b.kind !== 'imageAlt');
+          const early = wordsBefore(blocks, found) < firstWords;
+          if (!early && !(lastParagraph && found.block === lastProse)) emitAll('placement', found.range, line);
+          if (!(saysWhat.test(line) && saysChecked.test(line))) emitAll('adequacy', found.range, line);
+          if (meta.declared === false) emitAll('contradiction', found.range, line);
+        } else if (meta.declared === false && evidence[0]) {
+          const at = document.lines.offset(evidence[0].line, evidence[0].column);
+          emitAll('contradiction', { start: at, end: at }, evidence[0].excerpt);
+        }
+
+        if (needsDisclosure) {
+          if (!isNamedPerson(meta.reviewedBy, config.genericReviewers)) emitAll('reviewer', { start: metaAt, end: metaAt });
+          if (!meta.responsible) emitAll('responsible', { start: metaAt, end: metaAt });
+          if (meta.review.length > 0 && meta.review.every((review) => config.spellingReviews.includes(review))) {
+            emitAll('review-quality', { start: metaAt, end: metaAt }, meta.review.join(', '));
+          }
+        }
+
+        for (const image of document.images) {
+          const marked =
+            imageMarkers.test(image.alt) ||
+            imageMarkers.test(image.title) ||
+            meta.aiImages.some((src) => sameImage(src, image.url));
+          if (!marked) continue;
+          if (!imageLabels.test(image.alt) && !imageLabels.test(captionOf(image, blocks))) {
+            emitAll('image-label', image.range, image.alt || image.url);
+          }
+        }
+      },
+    };
+  },
+};
+
+function sameImage(listed: string, url: string): boolean {
+  const name = (path: string): string => path.split(/[?#]/)[0]!.split('/').pop()!.toLowerCase();
+  return listed === url || (name(listed) !== '' && name(listed) === name(url));
+}
