@@ -121,3 +121,29 @@ describe('a broken pack or config', () => {
     expect(result.stderr).toContain('--pack: pack ‘nergens.yaml’ not found');
   });
 });
+
+describe('disclosure settings in a config', () => {
+  it('map a CMS’s own front-matter keys and value spellings', () => {
+    const draft = '---\nlang: nl\ncms:\n  ai_flag: jawel\n---\nDe gemeente sluit het zwembad per 1 januari.\n';
+    const dir = tempTree({
+      '.eindred.yaml': 'disclosure:\n  keys:\n    used: [cms.ai_flag]\n  yes: [jawel]\n',
+      'concept.md': draft,
+      'los/concept.md': draft,
+      'los/.eindred.yaml': '',
+    });
+    expect(ruleIds(eindred(['check', 'concept.md', '--format', 'json'], { cwd: dir }).stdout)).toEqual([
+      'nl.disclosure.controleur-ontbreekt:error',
+      'nl.disclosure.verantwoordelijke-ontbreekt:error',
+      'nl.disclosure.verantwoording-ontbreekt:error',
+    ]);
+    // Without the mapping, eindred cannot know AI was used, and says nothing.
+    expect(ruleIds(eindred(['check', 'los/concept.md', '--format', 'json'], { cwd: dir }).stdout)).toEqual([]);
+  });
+
+  it('are validated like packs', () => {
+    const dir = tempTree({ '.eindred.yaml': 'disclosure:\n  placement: { first_wordz: 10 }\n', 'a.md': 'Tekst.' });
+    const result = eindred(['check', 'a.md'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('.eindred.yaml:2:16: unknown key ‘first_wordz’ in placement: did you mean ‘first_words’?');
+  });
+});
