@@ -326,8 +326,10 @@ export const disclosureCheck: CheckKind<DisclosureOptions, DisclosureSettings> =
         };
         const meta: AiMetadata = readAiMetadata(document.frontMatter?.data ?? {}, config.keys, config.yes, config.no);
         const evidence = context.aiEvidence;
-        const found = findDisclosure(blocks, language, phrasings);
         const aiUsed = meta.declared === true || meta.sourceTypeIsAi || evidence.length > 0;
+        // Human-written text is not suspect: an article about AI that says "written with AI" of a
+        // report is no disclosure to judge.
+        const found = aiUsed || meta.declared === false ? findDisclosure(blocks, language, phrasings) : null;
         // A spelling check alone needs no disclosure; leftovers or an AI source type still do.
         const exempt =
           meta.declared === true &&
@@ -347,8 +349,8 @@ export const disclosureCheck: CheckKind<DisclosureOptions, DisclosureSettings> =
           const { firstWords, lastParagraph } = config.placement;
           const lastProse = blocks.findLastIndex((b) => b.kind !== 'imageAlt');
           const early = wordsBefore(blocks, found) < firstWords;
-          if (!early && !(lastParagraph && found.block === lastProse)) emitAll('placement', found.range, line);
-          if (!(saysWhat.test(line) && saysChecked.test(line))) emitAll('adequacy', found.range, line);
+          if (aiUsed && !early && !(lastParagraph && found.block === lastProse)) emitAll('placement', found.range, line);
+          if (aiUsed && !(saysWhat.test(line) && saysChecked.test(line))) emitAll('adequacy', found.range, line);
           if (meta.declared === false) emitAll('contradiction', found.range, line);
         } else if (meta.declared === false && evidence[0]) {
           const at = document.lines.offset(evidence[0].line, evidence[0].column);

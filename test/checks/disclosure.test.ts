@@ -201,3 +201,11 @@ describe.skipIf(!HAS_CORPORA)('disclosure on real news without AI metadata', () 
     expect(hits).toEqual([]);
   });
 });
+
+describe('disclosure: human-written text is not suspect', () => {
+  it('does not judge an AI sentence in an article without AI metadata', async () => {
+    const text =
+      'Het rapport van de provincie is geschreven met behulp van AI, zegt de gedeputeerde. Hij vindt dat geen probleem.';
+    expect(await ids(text)).toEqual([]);
+  });
+});
