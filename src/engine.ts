@@ -1,5 +1,5 @@
-import type { ActiveRule, BlockContext, DocumentContext, Hit, Matcher } from './checks/types.js';
-import { compareFindings, type Finding } from './finding.js';
+import type { ActiveRule, BlockContext, DocumentContext, Hit, Matcher, Quote } from './checks/types.js';
+import { compareFindings, severityRank, type Finding } from './finding.js';
 import type { BlockKind, Document, ProseBlock } from './input/document.js';
 import { ProseBuilder, type SourceRange } from './input/prose.js';
 import { clearVote, functionWordVotes, LANGUAGE_NAMES, loadDetector } from './language/detect.js';
@@ -34,7 +34,7 @@ class Block implements BlockContext {
   private cachedTokens: Token[] | undefined;
   private cachedLower: string | undefined;
   private cachedSentences: Span[] | undefined;
-  private cachedQuotes: Span[] | undefined;
+  private cachedQuotes: Quote[] | undefined;
   language = 'und';
 
   constructor(
@@ -66,20 +66,39 @@ class Block implements BlockContext {
     return (this.cachedSentences ??= splitSentences(this.prose.text, this.language));
   }
 
+  /** Tokens wholly inside text[from, to), found by binary search. */
+  tokensIn(from: number, to: number): readonly Token[] {
+    const tokens = this.tokens();
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < tokens.length && tokens[end]!.end <= to) end++;
+    return tokens.slice(lo, end);
+  }
+
+  quotes(): readonly Quote[] {
+    this.cachedQuotes ??= findQuotes(this.prose.text).map((span) => ({
+      ...span,
+      attributed: isAttributed(this.prose.text, this.lower(), span, this.sentences(), this.language, (from, to) =>
+        this.tokensIn(from, to),
+      ),
+    }));
+    return this.cachedQuotes;
+  }
+
   /** In a block quote, or in a direct quote: quotation marks around someone's speech. */
   inQuote(start: number, end: number): boolean {
     if (this.prose.inBlockQuote) return true;
-    return insideAny(this.directQuotes(), start, end);
-  }
-
-  private directQuotes(): Span[] {
-    if (!this.cachedQuotes) {
-      const words = (from: number, to: number) => this.tokens().filter((t) => t.start >= from && t.end <= to);
-      this.cachedQuotes = findQuotes(this.prose.text).filter((quote) =>
-        isAttributed(this.prose.text, this.lower(), quote, this.sentences(), this.language, words),
-      );
-    }
-    return this.cachedQuotes;
+    return insideAny(
+      this.quotes().filter((quote) => quote.attributed),
+      start,
+      end,
+    );
   }
 }
 
@@ -132,7 +151,8 @@ async function blockLanguage(block: Block, documentLanguage: string): Promise<st
   const votes = functionWordVotes(tokens, block.lower(), BLOCK_VOTERS);
   const own = votes.get(documentLanguage) ?? 0;
   const other = strongestVote(votes);
-  if (!other || other === documentLanguage || (votes.get(other) ?? 0) <= own) return documentLanguage;
+  // At least two function words of another language, and more than of the document's own.
+  if (!other || other === documentLanguage || (votes.get(other) ?? 0) <= Math.max(own, 1)) return documentLanguage;
   // Several function words of one other language and none of the document's settle it.
   const clear = clearVote(votes, 4);
   if (clear) return clear;
@@ -256,8 +276,11 @@ export async function lintDocument(document: Document, ruleSet: RuleSet, options
     const context: DocumentContext = { document, language, blocks, aiEvidence };
     for (const matcher of documentMatchers) {
       matcher.document?.(context, (hit) => {
+        if (hit.inQuote && hit.rule.spec.inQuote === 'ignore') return;
         const match = hit.match ?? document.source.slice(hit.range.start, hit.range.end);
-        findings.push(toFinding(document, hit.rule, hit.range, match, false));
+        const finding = toFinding(document, hit.rule, hit.range, match, hit.inQuote ?? false);
+        if (hit.severity && severityRank(hit.severity) < severityRank(finding.severity)) finding.severity = hit.severity;
+        findings.push(finding);
       });
     }
   }

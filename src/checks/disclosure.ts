@@ -1,8 +1,8 @@
 import type { Document, ImageRef } from '../input/document.js';
 import type { SourceRange } from '../input/prose.js';
 import type { MapReader } from '../packs/data-reader.js';
-import { compilePattern, WORD_CHAR } from '../packs/regex.js';
 import { readAiMetadata, type AiKeys, type AiMetadata } from './ai-metadata.js';
+import { Patterns, readPatternList, readWords } from './pattern-lists.js';
 import type { ActiveRule, BlockContext, CheckKind, DocumentContext, DocumentHit, KindSettings, ReadContext } from './types.js';
 
 /**
@@ -96,21 +96,6 @@ function lowerList(map: MapReader, key: string): string[] | undefined {
   return map.stringList(key)?.map((value) => value.trim().toLowerCase());
 }
 
-/** Fill in `{name}` placeholders from the `words` setting. */
-function expand(pattern: string, words: Record<string, string>, map: MapReader, key: string): string {
-  return pattern.replace(/\{([a-z_]+)\}/g, (whole, name: string) => {
-    const word = words[name];
-    if (word === undefined) {
-      map.issue(
-        key,
-        `‘${whole}’ in ‘${key}’ is not one of the words set under ‘words’ (${Object.keys(words).join(', ') || 'none'})`,
-      );
-      return whole;
-    }
-    return `(?:${word})`;
-  });
-}
-
 const settings: KindSettings<DisclosureSettings> = {
   defaults: () => ({
     keys: structuredClone(DEFAULT_KEYS),
@@ -161,27 +146,10 @@ const settings: KindSettings<DisclosureSettings> = {
         lastParagraph: placement.boolean('last_paragraph') ?? true,
       };
     }
-    const wordsMap = map.map('words');
-    const words: Record<string, string> = {};
-    for (const name of wordsMap?.keys() ?? []) {
-      const word = wordsMap!.string(name);
-      if (word) words[name] = word;
-    }
+    const words = readWords(map);
     for (const [field, key] of Object.entries(PATTERN_LISTS) as [keyof typeof PATTERN_LISTS, string][]) {
-      const patterns = map.stringList(key);
-      if (!patterns) continue;
-      const expanded: string[] = [];
-      for (const pattern of patterns) {
-        const full = expand(pattern, words, map, key);
-        const compiled = compilePattern(full, false);
-        if (typeof compiled === 'string') {
-          map.issue(key, `‘${pattern}’ is not a valid regular expression: ${compiled}`);
-          continue;
-        }
-        expanded.push(full);
-        context.regexes.push({ source: full, flags: compiled.flags, report: (message) => map.issue(key, message) });
-      }
-      result[field] = expanded;
+      const patterns = readPatternList(map, key, words, context);
+      if (patterns) result[field] = patterns;
     }
     return result;
   },
@@ -211,42 +179,6 @@ const settings: KindSettings<DisclosureSettings> = {
     };
   },
 };
-
-/** Patterns compiled once, matched case-insensitively on whole words. */
-class Patterns {
-  private readonly regexes: RegExp[];
-
-  constructor(sources: readonly string[]) {
-    this.regexes = sources.map((source) => compilePattern(source, false) as RegExp);
-  }
-
-  /** The first match in the text, as [start, end), or null. */
-  find(text: string): [number, number] | null {
-    let best: [number, number] | null = null;
-    for (const regex of this.regexes) {
-      regex.lastIndex = 0;
-      for (let m = regex.exec(text); m; m = regex.exec(text)) {
-        const start = m.index;
-        const end = start + m[0].length;
-        if (end > start && !splitsWord(text, start, end)) {
-          if (!best || start < best[0]) best = [start, end];
-          break;
-        }
-        regex.lastIndex = start + 1;
-      }
-    }
-    return best;
-  }
-
-  test(text: string): boolean {
-    return this.find(text) !== null;
-  }
-}
-
-function splitsWord(text: string, start: number, end: number): boolean {
-  const isWord = (i: number): boolean => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);
-  return (isWord(start) && isWord(start - 1)) || (isWord(end - 1) && isWord(end));
-}
 
 interface FoundDisclosure {
   block: number;

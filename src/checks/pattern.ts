@@ -1,4 +1,4 @@
-import { compilePattern, WORD_CHAR } from '../packs/regex.js';
+import { compilePattern, lowerCaseSafe, startsInWord, wholeWords } from '../packs/regex.js';
 import type { ActiveRule, BlockContext, CheckKind, Hit, Matcher } from './types.js';
 
 export interface PatternOptions {
@@ -78,13 +78,18 @@ export const patternCheck: CheckKind<PatternOptions> = {
 function compileScope(rules: readonly ActiveRule<PatternOptions>[]): (block: BlockContext, emit: (hit: Hit) => void) => void {
   const compiled = rules.flatMap((rule) => {
     const { patterns, caseSensitive, wholeWord, literals } = rule.spec.options;
-    return patterns.map((source, i) => ({
-      rule,
-      wholeWord,
-      caseSensitive,
-      literals: literals[i] ?? null,
-      regex: compilePattern(source, caseSensitive) as RegExp,
-    }));
+    return patterns.map((source, i) => {
+      // A case-insensitive pattern without capitals runs case-sensitively on the lower-cased text.
+      const onLower = !caseSensitive && lowerCaseSafe(source);
+      return {
+        rule,
+        wholeWord,
+        caseSensitive,
+        onLower,
+        literals: literals[i] ?? null,
+        regex: compilePattern(wholeWord ? wholeWords(source) : source, caseSensitive || onLower) as RegExp,
+      };
+    });
   });
   if (compiled.length === 0) return () => undefined;
   const exact = new LiteralScanner(compiled.filter((c) => c.caseSensitive).flatMap((c) => c.literals ?? []));
@@ -92,15 +97,16 @@ function compileScope(rules: readonly ActiveRule<PatternOptions>[]): (block: Blo
   return (block, emit) => {
     const text = block.text;
     const present = { exact: exact.scan(text), folded: folded.isEmpty ? null : folded.scan(block.lower()) };
-    for (const { rule, wholeWord, caseSensitive, literals, regex } of compiled) {
+    for (const { rule, wholeWord, caseSensitive, onLower, literals, regex } of compiled) {
       const found = caseSensitive ? present.exact : present.folded;
       if (literals && !literals.some((literal) => found?.has(literal))) continue;
+      const subject = onLower ? block.lower() : text;
       regex.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = regex.exec(text)) !== null) {
+      while ((m = regex.exec(subject)) !== null) {
         const start = m.index;
         const end = start + m[0].length;
-        if (end === start || (wholeWord && splitsWord(text, start, end))) {
+        if (end === start || (wholeWord && startsInWord(text, start))) {
           regex.lastIndex = start + 1;
           continue;
         }
@@ -153,9 +159,4 @@ class LiteralScanner {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-function splitsWord(text: string, start: number, end: number): boolean {
-  const isWord = (i: number): boolean => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);
-  return (isWord(start) && isWord(start - 1)) || (isWord(end - 1) && isWord(end));
 }

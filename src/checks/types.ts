@@ -46,6 +46,15 @@ export interface DocumentHit {
   range: SourceRange;
   /** What {match} stands for in the rule's message. */
   match?: string;
+  /** Inside a direct quote: the rule's `in_quote` policy applies. */
+  inQuote?: boolean;
+  /** A lower severity for this hit than the rule's (a vague attribution with a source nearby). */
+  severity?: Severity;
+}
+
+/** Text in quotation marks, and whether someone is speaking it (see isAttributed). */
+export interface Quote extends Span {
+  attributed: boolean;
 }
 
 /** One block of text as checks see it; tokens, sentences and lower case are made on first use. */
@@ -56,12 +65,18 @@ export interface BlockContext {
   readonly kind: BlockKind | 'url';
   readonly inBlockQuote: boolean;
   tokens(): readonly Token[];
+  /** Tokens wholly inside text[from, to). */
+  tokensIn(from: number, to: number): readonly Token[];
+  /** Quotations in the block, each with whether someone speaks it. */
+  quotes(): readonly Quote[];
   /** The text in lower case, of the same length (see lowerAligned): tokens index into it too. */
   lower(): string;
   /** Sentence boundaries. */
   sentences(): readonly Span[];
   /** Source range of text[start, end). */
   range(start: number, end: number): SourceRange;
+  /** Whether text[start, end) stands in a direct quote (speech) or a block quote. */
+  inQuote(start: number, end: number): boolean;
 }
 
 /** A document as document-level checks see it, after the block rules ran. */

@@ -59,5 +59,7 @@ export interface Document {
   provenance: SourceRange[];
   /** Raw HTML in a Markdown draft (blocks and inline tags): not prose, but it may hold images. */
   html: SourceRange[];
+  /** Links, bare web addresses and footnote calls: places where the text cites a source. */
+  links: SourceRange[];
   problems: InputProblem[];
 }

@@ -54,6 +54,8 @@ export interface MarkdownProse {
   images: ImageRef[];
   urls: SourceRange[];
   html: SourceRange[];
+  /** Links (`[text](url)`, `<url>`) and footnote calls: where a text cites a source. */
+  links: SourceRange[];
 }
 
 /**
@@ -76,6 +78,7 @@ export function extractMarkdownProse(
   const images: ImageRef[] = [];
   const urls: SourceRange[] = [];
   const html: SourceRange[] = [];
+  const links: SourceRange[] = [];
   /** Images of the block being built, which learn its index when it is finished. */
   let imagesInOpen: ImageRef[] = [];
   let open: OpenBlock | null = null;
@@ -103,6 +106,7 @@ export function extractMarkdownProse(
 
     if (phase === 'enter') {
       if (type === 'htmlFlow' || type === 'htmlText') html.push({ start, end });
+      if (type === 'link' || type === 'autolink' || type === 'gfmFootnoteCall') links.push({ start, end });
       if (NOT_PROSE.has(type)) {
         notProseDepth++;
         continue;
@@ -167,5 +171,5 @@ export function extractMarkdownProse(
       open = null;
     }
   }
-  return { blocks, images, urls, html };
+  return { blocks, images, urls, html, links };
 }

@@ -37,7 +37,7 @@ export function parseDocument(path: string, text: string, format: DocumentFormat
   const prose =
     format === 'markdown'
       ? extractMarkdownProse(source, span ? blankOut(source, span.range) : source, provenance)
-      : { ...extractTextProse(source, span ? span.range.end : 0, provenance), images: [], html: [] };
+      : { ...extractTextProse(source, span ? span.range.end : 0, provenance), images: [], html: [], links: [] };
   return {
     path,
     format,
@@ -49,6 +49,7 @@ export function parseDocument(path: string, text: string, format: DocumentFormat
     urls: prose.urls,
     provenance,
     html: prose.html,
+    links: [...prose.links, ...prose.urls].sort((a, b) => a.start - b.start),
     problems: allProblems,
   };
 }

@@ -11,6 +11,32 @@ import { commonJs } from '../interop.js';
 
 export const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
+const W = '[\\p{L}\\p{M}\\p{N}]';
+
+/**
+ * A pattern whose matches may not end inside a word (JavaScript's `\b` only knows ASCII letters).
+ * The end is checked inside the expression, so that the engine backtracks to a longer
+ * alternative (`veroorzaakt|veroorzaakte`) instead of giving up; `startsInWord` checks the start
+ * after the match (a lookbehind at the start would make V8 try every position the slow way).
+ */
+export function wholeWords(source: string): string {
+  return `(?:${source})(?:(?!${W})|(?<!${W}))`;
+}
+
+/**
+ * Whether a case-insensitive pattern can run case-sensitively on the lower-cased text instead,
+ * which V8 does about twice as fast: no upper-case letter outside an escape (`\D`, `\p{Lu}` …
+ * keep the slow way) and no typographic apostrophe (lowerAligned makes those straight).
+ */
+export function lowerCaseSafe(source: string): boolean {
+  return !/(?<!\\)[A-Z]|\\[pP]\{|’/.test(source);
+}
+
+/** Whether a match starting at `start` begins inside a word. */
+export function startsInWord(text: string, start: number): boolean {
+  return start > 0 && WORD_CHAR.test(text[start]!) && WORD_CHAR.test(text[start - 1]!);
+}
+
 /** Compile a pack pattern; returns the error text when it is not a valid expression. */
 export function compilePattern(source: string, caseSensitive: boolean): RegExp | string {
   try {

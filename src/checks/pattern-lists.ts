@@ -1,0 +1,105 @@
+import type { MapReader } from '../packs/data-reader.js';
+import { lowerAligned } from '../language/tokens.js';
+import { compilePattern, lowerCaseSafe, startsInWord, wholeWords } from '../packs/regex.js';
+import type { ReadContext } from './types.js';
+
+/**
+ * Lists of regular expressions in kind settings (disclosure lines, claim markers …), with
+ * `{name}` placeholders filled in from a `words` setting so that a pack spells a vocabulary once.
+ */
+
+/** The `words` setting: name → regular expression fragment. */
+export function readWords(map: MapReader): Record<string, string> {
+  const words: Record<string, string> = {};
+  const wordsMap = map.map('words');
+  for (const name of wordsMap?.keys() ?? []) {
+    const word = wordsMap!.string(name);
+    if (word) words[name] = word;
+  }
+  return words;
+}
+
+/** Read a list of patterns, fill in `{name}`, check each compiles; queue them for the safety analysis. */
+export function readPatternList(
+  map: MapReader,
+  key: string,
+  words: Record<string, string>,
+  context: ReadContext,
+): string[] | undefined {
+  const patterns = map.stringList(key);
+  if (!patterns) return undefined;
+  const result: string[] = [];
+  for (const pattern of patterns) {
+    const full = pattern.replace(/\{([a-z_]+)\}/g, (whole, name: string) => {
+      const word = words[name];
+      if (word !== undefined) return `(?:${word})`;
+      map.issue(
+        key,
+        `‘${whole}’ in ‘${key}’ is not one of the words set under ‘words’ (${Object.keys(words).join(', ') || 'none'})`,
+      );
+      return whole;
+    });
+    const compiled = compilePattern(full, false);
+    if (typeof compiled === 'string') {
+      map.issue(key, `‘${pattern}’ is not a valid regular expression: ${compiled}`);
+      continue;
+    }
+    result.push(full);
+    context.regexes.push({ source: full, flags: compiled.flags, report: (message) => map.issue(key, message) });
+  }
+  return result;
+}
+
+/**
+ * A list of patterns compiled once into one expression (one scan of a text, not one per
+ * pattern), matched case-insensitively unless asked, on whole words.
+ */
+export class Patterns {
+  private readonly regex: RegExp | null;
+  /** Matched case-sensitively on the lower-cased text: the same matches, faster. */
+  private readonly onLower: boolean;
+
+  constructor(sources: readonly string[], caseSensitive = false) {
+    const source = wholeWords(sources.map((s) => `(?:${s})`).join('|'));
+    this.onLower = !caseSensitive && sources.every(lowerCaseSafe);
+    this.regex = sources.length > 0 ? (compilePattern(source, caseSensitive || this.onLower) as RegExp) : null;
+  }
+
+  get isEmpty(): boolean {
+    return this.regex === null;
+  }
+
+  /**
+   * Every whole-word match, as [start, end) pairs, in text order (leftmost first, no overlaps).
+   * `lower`, when given, must be lowerAligned(text).
+   */
+  all(text: string, lower?: string): [number, number][] {
+    const found: [number, number][] = [];
+    const regex = this.regex;
+    if (!regex) return found;
+    const subject = this.onLower ? (lower ?? lowerAligned(text)) : text;
+    regex.lastIndex = 0;
+    for (let m = regex.exec(subject); m; m = regex.exec(subject)) {
+      if (m[0].length > 0 && !startsInWord(text, m.index)) found.push([m.index, m.index + m[0].length]);
+      else regex.lastIndex = m.index + 1;
+    }
+    return found;
+  }
+
+  /** The first whole-word match, or null. */
+  find(text: string, lower?: string): [number, number] | null {
+    const regex = this.regex;
+    if (!regex) return null;
+    const subject = this.onLower ? (lower ?? lowerAligned(text)) : text;
+    regex.lastIndex = 0;
+    for (let m = regex.exec(subject); m; m = regex.exec(subject)) {
+      if (m[0].length > 0 && !startsInWord(text, m.index)) return [m.index, m.index + m[0].length];
+      regex.lastIndex = m.index + 1;
+    }
+    return null;
+  }
+
+  test(text: string, lower?: string): boolean {
+    return this.find(text, lower) !== null;
+  }
+}
