@@ -1,5 +1,7 @@
+import { claimCheck } from './claim.js';
 import { disclosureCheck } from './disclosure.js';
 import { patternCheck } from './pattern.js';
+import { privacyCheck } from './privacy.js';
 import { termCheck } from './term.js';
 import type { CheckKind } from './types.js';
 
@@ -8,4 +10,6 @@ export const CHECK_KINDS: Readonly<Record<string, CheckKind<unknown, unknown>>> 
   term: termCheck,
   pattern: patternCheck,
   disclosure: disclosureCheck,
+  claim: claimCheck,
+  privacy: privacyCheck,
 };

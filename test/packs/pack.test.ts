@@ -56,7 +56,9 @@ describe('parsePack', () => {
       `${HEADER}  - id: nl.team.x\n    kind: trem\n    category: bais\n    severity: fatal\n    message: m\n`,
     );
     const messages = issues.map((i) => i.message).join('\n');
-    expect(messages).toContain('‘kind’ must be one of term, pattern, disclosure, not ‘trem’ (did you mean ‘term’?)');
+    expect(messages).toContain(
+      '‘kind’ must be one of term, pattern, disclosure, claim, privacy, not ‘trem’ (did you mean ‘term’?)',
+    );
     expect(messages).toContain('‘category’ must be one of disclosure, claims, bias, privacy, not ‘bais’');
     expect(messages).toContain('‘severity’ must be one of info, warning, error, not ‘fatal’');
   });

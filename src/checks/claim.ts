@@ -1,0 +1,223 @@
+import type { SourceRange } from '../input/prose.js';
+import type { Span } from '../language/sentences.js';
+import { stemmerFor } from '../language/stem.js';
+import { PhraseIndex } from './phrases.js';
+import { Patterns, readPatternList, readWords } from './pattern-lists.js';
+import type { ActiveRule, BlockContext, CheckKind, DocumentContext, DocumentHit, KindSettings, ReadContext } from './types.js';
+import type { MapReader } from '../packs/data-reader.js';
+
+/**
+ * `kind: claim`: what nobody can check. Three checks, one per rule:
+ * - `unsourced`: a sentence that states a quantity, a record, a cause or a prediction, with no
+ *   source in it or next to it (a speech or report verb, "volgens X", a link, a footnote);
+ * - `vague`: vague attribution ("experts zeggen", "studies show"), info when a named source or a
+ *   link stands in the same or the next sentence;
+ * - `anonymous-quote`: a direct quote with nobody named as speaker nearby.
+ * What counts as a claim, a source or a non-claim is pack data (`claim:` settings), per language.
+ */
+
+export const CLAIM_CHECKS = ['unsourced', 'vague', 'anonymous-quote'] as const;
+export type ClaimCheck = (typeof CLAIM_CHECKS)[number];
+
+export interface ClaimOptions {
+  check: ClaimCheck;
+  /** For `vague`: the phrases, matched on word forms. */
+  terms: string[];
+}
+
+export interface ClaimSettings {
+  quantity: string[];
+  record: string[];
+  cause: string[];
+  prediction: string[];
+  /** Numbers that make no claim (dates, times, ages, scores, article numbers): left out first. */
+  notClaims: string[];
+  /** A source in a sentence: a speech or report verb, "volgens", "according to". */
+  attribution: string[];
+  /** A named source (case-sensitive, so that capitals count): "volgens het CBS", "Smith said". */
+  namedSource: string[];
+  /** Quotes shorter than this many words are not speech ("de ‘nieuwe’ wet"). */
+  quoteMinWords: number;
+}
+
+const LISTS = {
+  quantity: 'quantity',
+  record: 'record',
+  cause: 'cause',
+  prediction: 'prediction',
+  notClaims: 'not_claims',
+  attribution: 'attribution',
+  namedSource: 'named_source',
+} as const;
+
+const settings: KindSettings<ClaimSettings> = {
+  defaults: () => ({
+    quantity: [],
+    record: [],
+    cause: [],
+    prediction: [],
+    notClaims: [],
+    attribution: [],
+    namedSource: [],
+    quoteMinWords: 4,
+  }),
+
+  read(map: MapReader, context: ReadContext): Partial<ClaimSettings> {
+    map.allowOnly([...Object.values(LISTS), 'words', 'quote_min_words'], 'the claim settings');
+    const words = readWords(map);
+    const result: Partial<ClaimSettings> = {};
+    for (const [field, key] of Object.entries(LISTS) as [keyof typeof LISTS, string][]) {
+      const patterns = readPatternList(map, key, words, context);
+      if (patterns) result[field] = patterns;
+    }
+    const minWords = map.number('quote_min_words');
+    if (minWords !== undefined) result.quoteMinWords = minWords;
+    return result;
+  },
+
+  merge(base: ClaimSettings, over: Partial<ClaimSettings>): ClaimSettings {
+    const merged = { ...base, quoteMinWords: over.quoteMinWords ?? base.quoteMinWords };
+    for (const field of Object.keys(LISTS) as (keyof typeof LISTS)[]) {
+      merged[field] = [...new Set([...base[field], ...(over[field] ?? [])])];
+    }
+    return merged;
+  },
+};
+
+/** Where a block's sentences stand, and which of them name a source. */
+interface SentenceInfo {
+  block: BlockContext;
+  span: Span;
+  /** A source in this sentence: an attribution, a link or a footnote. */
+  sourced: boolean;
+  /** A link or footnote in (or right after) the sentence. */
+  linked: boolean;
+}
+
+function overlaps(ranges: readonly SourceRange[], range: SourceRange): boolean {
+  return ranges.some((r) => r.start < range.end && range.start < r.end);
+}
+
+/** Prose that makes claims: paragraphs and plain text, in the language, outside block quotes. */
+function claimBlocks(context: DocumentContext, language: string): BlockContext[] {
+  return context.blocks.filter(
+    (b) => b.language === language && !b.inBlockQuote && (b.kind === 'paragraph' || b.kind === 'text'),
+  );
+}
+
+export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
+  description: 'claims nobody can check: unsourced figures, records, causes and predictions; vague sources; anonymous quotes',
+  keys: ['check', 'terms', 'forms'],
+  settings,
+
+  readOptions(rule) {
+    const check = rule.oneOf('check', CLAIM_CHECKS);
+    if (!check && !rule.has('check')) rule.issue(null, `a claim rule needs ‘check’: one of ${CLAIM_CHECKS.join(', ')}`);
+    const terms = [...(rule.stringList('terms') ?? []), ...(rule.stringList('forms') ?? [])];
+    if (check === 'vague' && terms.length === 0) rule.issue(null, 'a vague check needs ‘terms’: the vague phrases to flag');
+    return check ? { check, terms } : undefined;
+  },
+
+  compile(rules: readonly ActiveRule<ClaimOptions>[], language: string, config: ClaimSettings) {
+    const kinds = {
+      quantity: new Patterns(config.quantity),
+      record: new Patterns(config.record),
+      cause: new Patterns(config.cause),
+      prediction: new Patterns(config.prediction),
+    };
+    const notClaims = new Patterns(config.notClaims);
+    const attribution = new Patterns(config.attribution);
+    // Case-sensitive: named sources rely on capitals.
+    const namedSource = new Patterns(config.namedSource, true);
+    const vague = new PhraseIndex<ActiveRule<ClaimOptions>>(stemmerFor(language));
+    for (const rule of rules)
+      if (rule.spec.options.check === 'vague') rule.spec.options.terms.forEach((term) => vague.add(term, 'stem', rule));
+    const unsourcedRules = rules.filter((rule) => rule.spec.options.check === 'unsourced');
+    const quoteRules = rules.filter((rule) => rule.spec.options.check === 'anonymous-quote');
+
+    /**
+     * The check-worthy words of a block, by kind in order of precedence: each pattern list runs
+     * once over the block, not once per sentence. Quantities inside dates, ages, scores and the
+     * like do not count.
+     */
+    const claimsIn = (block: BlockContext): [number, number][][] => {
+      const text = block.text;
+      const lower = block.lower();
+      let quantities = kinds.quantity.all(text, lower);
+      if (quantities.length > 0) {
+        const blanks = notClaims.all(text, lower);
+        quantities = quantities.filter(([start, end]) => !blanks.some(([s, e]) => s < end && start < e));
+      }
+      return [quantities, kinds.record.all(text, lower), kinds.cause.all(text, lower), kinds.prediction.all(text, lower)];
+    };
+
+    return {
+      document(context: DocumentContext, emit: (hit: DocumentHit) => void) {
+        const links = context.document.links;
+        const sentences: SentenceInfo[] = [];
+        const blocks = claimBlocks(context, language);
+        for (const block of blocks) {
+          const spans = block.sentences();
+          const first = sentences.length;
+          spans.forEach((span, i) => {
+            // A link or footnote right after the full stop belongs to the sentence: "…12 procent.[^1]"
+            const linked = overlaps(links, block.range(span.start, spans[i + 1]?.start ?? block.text.length));
+            sentences.push({ block, span, sourced: linked, linked });
+          });
+          // Attribution is looked for once per block, not once per sentence.
+          for (const [start] of attribution.all(block.text, block.lower())) {
+            const at = spans.findIndex((span) => span.start <= start && start < span.end);
+            if (at >= 0) sentences[first + at]!.sourced = true;
+          }
+        }
+        /** A named source or a link in the sentence: asked only where vague attribution stands. */
+        const named = (info: SentenceInfo | undefined): boolean =>
+          info !== undefined && (info.linked || namedSource.test(info.block.text.slice(info.span.start, info.span.end)));
+
+        const claims = new Map<BlockContext, [number, number][][]>();
+        for (let i = 0; unsourcedRules.length > 0 && i < sentences.length; i++) {
+          const { block, span } = sentences[i]!;
+          const near = [sentences[i - 1], sentences[i], sentences[i + 1]];
+          if (near.some((s) => s?.sourced) || block.inQuote(span.start, span.end)) continue;
+          let found = claims.get(block);
+          if (!found) claims.set(block, (found = claimsIn(block)));
+          const claim = found.map((list) => list.find(([start]) => start >= span.start && start < span.end)).find(Boolean);
+          if (!claim) continue;
+          const range = block.range(claim[0], claim[1]);
+          for (const rule of unsourcedRules) emit({ rule, range, match: block.text.slice(claim[0], claim[1]) });
+        }
+
+        if (!vague.isEmpty) {
+          for (const block of blocks) {
+            vague.match(block.text, block.lower(), block.tokens(), (start, end, rule) => {
+              // Acceptable with a named source or a link in the same or the next sentence.
+              const i = sentences.findIndex((s) => s.block === block && s.span.start <= start && start < s.span.end);
+              const sourced = named(sentences[i]) || named(sentences[i + 1]);
+              const hit: DocumentHit = {
+                rule,
+                range: block.range(start, end),
+                match: block.text.slice(start, end),
+                inQuote: block.inQuote(start, end),
+              };
+              emit(sourced ? { ...hit, severity: 'info' } : hit);
+            });
+          }
+        }
+
+        if (quoteRules.length > 0) {
+          for (const block of blocks) {
+            for (const quote of block.quotes()) {
+              if (quote.attributed || block.tokensIn(quote.start, quote.end).length < config.quoteMinWords) continue;
+              // A speaker in the paragraph before or after: "Jansen was duidelijk." / „…”
+              const first = sentences.findIndex((s) => s.block === block && s.span.end > quote.start);
+              const last = sentences.findLastIndex((s) => s.block === block && s.span.start < quote.end);
+              if (sentences[first - 1]?.sourced || sentences[last + 1]?.sourced) continue;
+              const range = block.range(quote.start, quote.end);
+              for (const rule of quoteRules) emit({ rule, range, match: block.text.slice(quote.start, quote.end) });
+            }
+          }
+        }
+      },
+    };
+  },
+};

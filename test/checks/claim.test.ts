@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { lintDocument } from '../../src/engine.js';
+import { parseDocument } from '../../src/input/parse.js';
+import { parseBuiltinPacks } from '../../src/packs/builtin.js';
+import { parseConfig } from '../../src/packs/config.js';
+import { buildRuleSet } from '../../src/packs/ruleset.js';
+
+const builtin = buildRuleSet(await parseBuiltinPacks(), await parseConfig('', '.eindred.yaml', '.'));
+
+async function claims(text: string, language: string) {
+  const result = await lintDocument(parseDocument('draft.md', text, 'markdown'), builtin, { defaultLanguage: language });
+  return result.findings.filter((f) => f.category === 'claims').map((f) => `${f.ruleId}:${f.severity}:${f.excerpt}`);
+}
+
+describe('editorial markers', () => {
+  it.each([
+    ['nl', 'De kosten stegen [bron?] en (bron?) en [bron nodig].', 3],
+    ['nl', 'TODO citaat, TKTK, FIXME, XXX en TBD staan er nog.', 5],
+    ['nl', 'Woordvoerder [naam] uit [plaats] zei op [datum] iets. Lorem ipsum.', 4],
+    ['nl', 'Op XX-XX-2025 komt INSERT_NAAM.', 2],
+    ['en', 'It rose [citation needed] and [who?] said it [verify] [check].', 4],
+    ['en', 'Written by [Your Name] with [insert name], TK.', 3],
+  ])('flags every marker left in %s copy: %s', async (language, text, count) => {
+    const found = await claims(text, language);
+    expect(found.filter((f) => f.includes(':error:'))).toHaveLength(count);
+  });
+
+  it('leaves legal citations, TK as an abbreviation and code alone', async () => {
+    expect(await claims('Zie art. 5 [lid 2] en noot [1]. De TK-verkiezingen. `TODO` in code.', 'nl')).toEqual([]);
+  });
+});
+
+describe('vague attribution', () => {
+  it('is a warning, and info with a named source or a link in the same or next sentence', async () => {
+    expect(await claims('Experts zeggen dat de dijk het niet houdt.', 'nl')).toEqual([
+      'nl.claims.vage-bron:warning:Experts zeggen',
+    ]);
+    expect(await claims('Experts zeggen dat de dijk het niet houdt. Dat meldt het Waterschap Rivierenland.', 'nl')).toEqual([
+      'nl.claims.vage-bron:info:Experts zeggen',
+    ]);
+    expect(await claims('Studies show that [screens](https://example.org/study) harm sleep.', 'en')).toEqual([
+      'en.claims.vague-attribution:info:Studies show',
+    ]);
+  });
+});
+
+describe('unsourced claims', () => {
+  it.each([
+    ['nl', 'De werkloosheid steeg met 12 procent.', '12 procent'],
+    ['nl', 'Eén op de vier kinderen sport niet.', 'Eén op de vier'],
+    ['nl', 'Het is de hoogste stand in tien jaar.', 'hoogste stand in tien jaar'],
+    ['nl', 'De storm veroorzaakte grote schade.', 'veroorzaakte'],
+    ['nl', 'De huren zullen de komende jaren flink stijgen.', 'zullen de komende jaren flink stijgen'],
+    ['en', 'Rents rose by 12 percent.', '12 percent'],
+    ['en', 'It is the first-ever win for the club.', 'first-ever'],
+    ['en', 'The storm caused widespread damage.', 'caused'],
+    ['en', 'Prices are expected to rise further.', 'are expected to rise'],
+  ])('flags a claim without a source (%s): %s', async (language, text, words) => {
+    expect(await claims(text, language)).toEqual([
+      `${language}.claims.${language === 'nl' ? 'bron-ontbreekt' : 'unsourced-claim'}:warning:${words}`,
+    ]);
+  });
+
+  it.each([
+    ['nl', 'De werkloosheid steeg met 12 procent, meldt het CBS.'],
+    ['nl', 'Volgens het CBS steeg de werkloosheid met 12 procent.'],
+    ['nl', 'De werkloosheid steeg met 12 procent. Dat blijkt uit cijfers van het CBS.'],
+    ['nl', 'De werkloosheid steeg met [12 procent](https://cbs.nl/x).'],
+    ['nl', 'De werkloosheid steeg met 12 procent.[^1]\n\n[^1]: CBS, 2024.'],
+    ['en', 'Rents rose by 12 percent, the statistics office said.'],
+    ['en', 'According to the ONS, rents rose by 12 percent.'],
+  ])('accepts a claim with a source in it or next to it (%s): %s', async (language, text) => {
+    expect(await claims(text, language)).toEqual([]);
+  });
+
+  it.each([
+    ['nl', 'Op 12 maart 2024 om 14.30 uur won Ajax met 2-1 van PSV.'],
+    ['nl', 'De verdachte (34) stond voor de rechter, zie artikel 5 en pagina 12.'],
+    ['nl', 'In 2019 verhuisde de 23-jarige naar Leiden.'],
+    ['en', 'On March 12, 2024 at 2:30 p.m. the 34-year-old striker scored in a 3-1 win.'],
+    ['en', 'Section 5 of the act applies; see page 12.'],
+    ['en', 'In 2019 Queen Elizabeth II opened the bridge.'],
+  ])('does not take dates, times, ages, scores and numbers in names for claims (%s): %s', async (language, text) => {
+    expect(await claims(text, language)).toEqual([]);
+  });
+
+  it('does not judge quoted speech, which has its speaker', async () => {
+    expect(await claims('„De huren stijgen met 12 procent”, zegt de minister.', 'nl')).toEqual([]);
+  });
+});
+
+describe('anonymous quotes and loaded verbs', () => {
+  it('flags a quote nobody says, not one with a speaker in the same or the next paragraph', async () => {
+    expect(await claims('De sfeer was gespannen. „Dit plan kost ons de kop.” Daarna werd er gestemd.', 'nl')).toEqual([
+      'nl.claims.anoniem-citaat:warning:„Dit plan kost ons de kop.”',
+    ]);
+    expect(await claims('Raadslid Bos was boos.\n\n„Dit plan kost ons de kop”, zei hij.', 'nl')).toEqual([]);
+    expect(await claims('Raadslid Bos reageerde fel.\n\n„Dit plan kost ons de kop.”', 'nl')).toEqual([]);
+  });
+
+  it('notes loaded attribution verbs with a neutral alternative', async () => {
+    expect(await claims('De minister beweert dat het niets kost.', 'nl')).toEqual(['nl.claims.beladen-werkwoord:info:beweert']);
+    expect(await claims('The director admitted that mistakes were made.', 'en')).toEqual(['en.claims.loaded-verb:info:admitted']);
+  });
+});
