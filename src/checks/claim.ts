@@ -94,6 +94,20 @@ interface SentenceInfo {
   linked: boolean;
 }
 
+/** The index of the span around `offset` (spans sorted, not overlapping), or -1. */
+function sentenceAt(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const span = spans[mid]!;
+    if (offset < span.start) hi = mid - 1;
+    else if (offset >= span.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
 function overlaps(ranges: readonly SourceRange[], range: SourceRange): boolean {
   return ranges.some((r) => r.start < range.end && range.start < r.end);
 }
@@ -136,53 +150,59 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
     const quoteRules = rules.filter((rule) => rule.spec.options.check === 'anonymous-quote');
 
     /**
-     * The check-worthy words of a block, by kind in order of precedence: each pattern list runs
-     * once over the block, not once per sentence. Quantities inside dates, ages, scores and the
-     * like do not count.
+     * The check-worthy words of a sentence, by kind in order of precedence: quantities first
+     * (leaving out those inside dates, ages, scores and the like), then records, causes and
+     * predictions. Asked only of sentences with no source nearby, on the sentence alone.
      */
-    const claimsIn = (block: BlockContext): [number, number][][] => {
-      const text = block.text;
-      const lower = block.lower();
+    const claimIn = (block: BlockContext, span: Span): [number, number] | null => {
+      const text = block.text.slice(span.start, span.end);
+      const lower = block.lower().slice(span.start, span.end);
       let quantities = kinds.quantity.all(text, lower);
       if (quantities.length > 0) {
         const blanks = notClaims.all(text, lower);
         quantities = quantities.filter(([start, end]) => !blanks.some(([s, e]) => s < end && start < e));
       }
-      return [quantities, kinds.record.all(text, lower), kinds.cause.all(text, lower), kinds.prediction.all(text, lower)];
+      const found =
+        quantities[0] ?? kinds.record.find(text, lower) ?? kinds.cause.find(text, lower) ?? kinds.prediction.find(text, lower);
+      return found ? [span.start + found[0], span.start + found[1]] : null;
     };
 
     return {
       document(context: DocumentContext, emit: (hit: DocumentHit) => void) {
         const links = context.document.links;
         const sentences: SentenceInfo[] = [];
+        /** Where each block's sentences start in `sentences`. */
+        const firstSentence = new Map<BlockContext, number>();
         const blocks = claimBlocks(context, language);
         for (const block of blocks) {
           const spans = block.sentences();
           const first = sentences.length;
+          firstSentence.set(block, first);
           spans.forEach((span, i) => {
             // A link or footnote right after the full stop belongs to the sentence: "…12 procent.[^1]"
-            const linked = overlaps(links, block.range(span.start, spans[i + 1]?.start ?? block.text.length));
+            const linked = links.length > 0 && overlaps(links, block.range(span.start, spans[i + 1]?.start ?? block.text.length));
             sentences.push({ block, span, sourced: linked, linked });
           });
           // Attribution is looked for once per block, not once per sentence.
           for (const [start] of attribution.all(block.text, block.lower())) {
-            const at = spans.findIndex((span) => span.start <= start && start < span.end);
+            const at = sentenceAt(spans, start);
             if (at >= 0) sentences[first + at]!.sourced = true;
           }
         }
+        /** The index in `sentences` of the sentence of `block` around `offset`, or -1. */
+        const indexAt = (block: BlockContext, offset: number): number => {
+          const at = sentenceAt(block.sentences(), offset);
+          return at < 0 ? -1 : firstSentence.get(block)! + at;
+        };
         /** A named source or a link in the sentence: asked only where vague attribution stands. */
         const named = (info: SentenceInfo | undefined): boolean =>
           info !== undefined && (info.linked || namedSource.test(info.block.text.slice(info.span.start, info.span.end)));
 
-        const claims = new Map<BlockContext, [number, number][][]>();
         for (let i = 0; unsourcedRules.length > 0 && i < sentences.length; i++) {
-          const { block, span } = sentences[i]!;
-          const near = [sentences[i - 1], sentences[i], sentences[i + 1]];
-          if (near.some((s) => s?.sourced) || block.inQuote(span.start, span.end)) continue;
-          let found = claims.get(block);
-          if (!found) claims.set(block, (found = claimsIn(block)));
-          const claim = found.map((list) => list.find(([start]) => start >= span.start && start < span.end)).find(Boolean);
-          if (!claim) continue;
+          const { block, span, sourced } = sentences[i]!;
+          if (sourced || sentences[i - 1]?.sourced || sentences[i + 1]?.sourced) continue;
+          const claim = claimIn(block, span);
+          if (!claim || block.inQuote(span.start, span.end)) continue;
           const range = block.range(claim[0], claim[1]);
           for (const rule of unsourcedRules) emit({ rule, range, match: block.text.slice(claim[0], claim[1]) });
         }
@@ -191,7 +211,7 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
           for (const block of blocks) {
             vague.match(block.text, block.lower(), block.tokens(), (start, end, rule) => {
               // Acceptable with a named source or a link in the same or the next sentence.
-              const i = sentences.findIndex((s) => s.block === block && s.span.start <= start && start < s.span.end);
+              const i = indexAt(block, start);
               const sourced = named(sentences[i]) || named(sentences[i + 1]);
               const hit: DocumentHit = {
                 rule,
@@ -209,9 +229,9 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
             for (const quote of block.quotes()) {
               if (quote.attributed || block.tokensIn(quote.start, quote.end).length < config.quoteMinWords) continue;
               // A speaker in the paragraph before or after: "Jansen was duidelijk." / „…”
-              const first = sentences.findIndex((s) => s.block === block && s.span.end > quote.start);
-              const last = sentences.findLastIndex((s) => s.block === block && s.span.start < quote.end);
-              if (sentences[first - 1]?.sourced || sentences[last + 1]?.sourced) continue;
+              const first = indexAt(block, quote.start);
+              const last = indexAt(block, quote.end - 1);
+              if ((first >= 0 && sentences[first - 1]?.sourced) || (last >= 0 && sentences[last + 1]?.sourced)) continue;
               const range = block.range(quote.start, quote.end);
               for (const rule of quoteRules) emit({ rule, range, match: block.text.slice(quote.start, quote.end) });
             }

@@ -1,6 +1,6 @@
 import type { MapReader } from '../packs/data-reader.js';
 import { lowerAligned } from '../language/tokens.js';
-import { compilePattern, lowerCaseSafe, startsInWord, wholeWords } from '../packs/regex.js';
+import { anchorAtWordStart, anchoredInner, compilePattern, lowerCasePattern, splitsWord, wholeWords } from '../packs/regex.js';
 import type { ReadContext } from './types.js';
 
 /**
@@ -44,8 +44,16 @@ export function readPatternList(
       map.issue(key, `‘${pattern}’ is not a valid regular expression: ${compiled}`);
       continue;
     }
-    result.push(full);
-    context.regexes.push({ source: full, flags: compiled.flags, report: (message) => map.issue(key, message) });
+    const at = result.push(full) - 1;
+    context.regexes.push({
+      source: full,
+      flags: compiled.flags,
+      report: (message) => map.issue(key, message),
+      // Lists always match whole words: anchor them where that is faster (same matches).
+      analyzed: (analysis) => {
+        if (analysis.wordStart) result[at] = anchorAtWordStart(full);
+      },
+    });
   }
   return result;
 }
@@ -60,9 +68,19 @@ export class Patterns {
   private readonly onLower: boolean;
 
   constructor(sources: readonly string[], caseSensitive = false) {
-    const source = wholeWords(sources.map((s) => `(?:${s})`).join('|'));
-    this.onLower = !caseSensitive && sources.every(lowerCaseSafe);
-    this.regex = sources.length > 0 ? (compilePattern(source, caseSensitive || this.onLower) as RegExp) : null;
+    const lowered = caseSensitive ? [] : sources.map(lowerCasePattern);
+    this.onLower = !caseSensitive && lowered.every((source) => source !== null);
+    // Patterns anchored at a word start share one `\b`, which V8 checks before the alternatives.
+    const anchored: string[] = [];
+    const free: string[] = [];
+    for (const source of this.onLower ? (lowered as string[]) : sources) {
+      const inner = anchoredInner(source);
+      if (inner !== null) anchored.push(`(?:${inner})`);
+      else free.push(`(?:${source})`);
+    }
+    const alternatives = anchored.length > 0 ? [`\\b(?:${anchored.join('|')})`, ...free] : free;
+    this.regex =
+      sources.length > 0 ? (compilePattern(wholeWords(alternatives.join('|')), caseSensitive || this.onLower) as RegExp) : null;
   }
 
   get isEmpty(): boolean {
@@ -80,7 +98,7 @@ export class Patterns {
     const subject = this.onLower ? (lower ?? lowerAligned(text)) : text;
     regex.lastIndex = 0;
     for (let m = regex.exec(subject); m; m = regex.exec(subject)) {
-      if (m[0].length > 0 && !startsInWord(text, m.index)) found.push([m.index, m.index + m[0].length]);
+      if (m[0].length > 0 && !splitsWord(text, m.index, m.index + m[0].length)) found.push([m.index, m.index + m[0].length]);
       else regex.lastIndex = m.index + 1;
     }
     return found;
@@ -93,7 +111,7 @@ export class Patterns {
     const subject = this.onLower ? (lower ?? lowerAligned(text)) : text;
     regex.lastIndex = 0;
     for (let m = regex.exec(subject); m; m = regex.exec(subject)) {
-      if (m[0].length > 0 && !startsInWord(text, m.index)) return [m.index, m.index + m[0].length];
+      if (m[0].length > 0 && !splitsWord(text, m.index, m.index + m[0].length)) return [m.index, m.index + m[0].length];
       regex.lastIndex = m.index + 1;
     }
     return null;

@@ -1,4 +1,4 @@
-import { compilePattern, lowerCaseSafe, startsInWord, wholeWords } from '../packs/regex.js';
+import { anchorAtWordStart, compilePattern, lowerCasePattern, splitsWord, wholeWords } from '../packs/regex.js';
 import type { ActiveRule, BlockContext, CheckKind, Hit, Matcher } from './types.js';
 
 export interface PatternOptions {
@@ -14,6 +14,8 @@ export interface PatternOptions {
    * was read; a block holding none of them is skipped without running the expression.
    */
   literals: (string[] | null)[];
+  /** Per pattern, whether every match starts with an ASCII letter or digit (see anchorAtWordStart). */
+  wordStart: boolean[];
 }
 
 /**
@@ -42,6 +44,7 @@ export const patternCheck: CheckKind<PatternOptions> = {
       wholeWord: rule.boolean('whole_word') ?? true,
       scope: rule.oneOf('scope', ['prose', 'urls'] as const) ?? 'prose',
       literals: patterns.map(() => null),
+      wordStart: patterns.map(() => false),
     };
     let valid = true;
     patterns.forEach((source, i) => {
@@ -57,6 +60,7 @@ export const patternCheck: CheckKind<PatternOptions> = {
         report: (message) => rule.issue('pattern', message),
         analyzed: (analysis) => {
           options.literals[i] = analysis.literals;
+          options.wordStart[i] = analysis.wordStart;
         },
       });
     });
@@ -77,17 +81,22 @@ export const patternCheck: CheckKind<PatternOptions> = {
 
 function compileScope(rules: readonly ActiveRule<PatternOptions>[]): (block: BlockContext, emit: (hit: Hit) => void) => void {
   const compiled = rules.flatMap((rule) => {
-    const { patterns, caseSensitive, wholeWord, literals } = rule.spec.options;
+    const { patterns, caseSensitive, wholeWord, literals, wordStart } = rule.spec.options;
     return patterns.map((source, i) => {
-      // A case-insensitive pattern without capitals runs case-sensitively on the lower-cased text.
-      const onLower = !caseSensitive && lowerCaseSafe(source);
+      // A case-insensitive pattern runs case-sensitively on the lower-cased text where it can.
+      const lowered = caseSensitive ? null : lowerCasePattern(source);
+      const onLower = lowered !== null;
+      const body = lowered ?? source;
       return {
         rule,
         wholeWord,
         caseSensitive,
         onLower,
         literals: literals[i] ?? null,
-        regex: compilePattern(wholeWord ? wholeWords(source) : source, caseSensitive || onLower) as RegExp,
+        regex: compilePattern(
+          wholeWord ? wholeWords(wordStart[i] ? anchorAtWordStart(body) : body) : body,
+          caseSensitive || onLower,
+        ) as RegExp,
       };
     });
   });
@@ -106,7 +115,7 @@ function compileScope(rules: readonly ActiveRule<PatternOptions>[]): (block: Blo
       while ((m = regex.exec(subject)) !== null) {
         const start = m.index;
         const end = start + m[0].length;
-        if (end === start || (wholeWord && startsInWord(text, start))) {
+        if (end === start || (wholeWord && splitsWord(text, start, end))) {
           regex.lastIndex = start + 1;
           continue;
         }

@@ -51,6 +51,15 @@ function foldCode(code: number): number {
   return folded;
 }
 
+/** Bits of PhraseIndex.firstPairs: a word starting with these two letters may start a phrase. */
+const MAY_LOWER = 1;
+const MAY_STEM = 2;
+
+/** The first two letters of a word (the low bytes of their codes; 0 for a one-letter word) as a number. */
+function pairKey(first: number, second: number): number {
+  return ((first & 0xff) << 8) | (second & 0xff);
+}
+
 /**
  * An index of phrases keyed on their first word, so that matching looks each word of the text up
  * once, whatever the number of phrases. Words compare by stem (all inflected forms), by lower-case
@@ -62,11 +71,16 @@ export class PhraseIndex<T> {
   private readonly byStem = new Map<string, Entry<T>[]>();
   private readonly byExact = new Map<string, Entry<T>[]>();
   /**
-   * The leading characters (1 to 3, accents folded) of the first word of every stem-matched
-   * phrase. A word of the text is only stemmed when it starts like one of them: stemming is the
+   * The leading characters (all but the last two, accents folded: see stemPrefixLength) of the
+   * first word of every stem-matched phrase. A word of the text is only stemmed when it starts like one of them: stemming is the
    * costly part of matching, and most words cannot match anyway.
    */
   private readonly stemGate = new CharTrie<true>();
+  /**
+   * Which first two letters a phrase's first word (or stem gate) can begin with: one array read
+   * per word of the text turns away most words before any trie is walked.
+   */
+  private readonly firstPairs = new Uint8Array(1 << 16);
   /**
    * The stem-matched phrases a word can start, per distinct word that passed the gate: news text
    * repeats its words, so the stemmer and the lookup run once per word, not per occurrence.
@@ -97,6 +111,7 @@ export class PhraseIndex<T> {
     if (match === 'lower') {
       const node = this.byLower.node(first);
       (node.value ??= []).push(entry);
+      this.firstPairs[pairKey(first.charCodeAt(0), first.length > 1 ? first.charCodeAt(1) : 0)]! |= MAY_LOWER;
     } else {
       const map = match === 'stem' ? this.byStem : this.byExact;
       const list = map.get(first);
@@ -105,7 +120,13 @@ export class PhraseIndex<T> {
     }
     if (match === 'stem') {
       const folded = foldWord(first);
-      this.stemGate.node(folded.slice(0, stemPrefixLength(folded))).value = true;
+      const prefix = folded.slice(0, stemPrefixLength(folded));
+      this.stemGate.node(prefix).value = true;
+      // A one-letter gate lets every second letter through.
+      for (let second = 0; second < 256; second++) {
+        if (prefix.length === 1 || second === prefix.charCodeAt(1))
+          this.firstPairs[pairKey(prefix.charCodeAt(0), second)]! |= MAY_STEM;
+      }
     }
     this.size++;
     this.stemStarts.clear();
@@ -131,8 +152,12 @@ export class PhraseIndex<T> {
     };
     for (let i = 0; i < tokens.length; i++) {
       const { start, end } = tokens[i]!;
-      report(i, this.byLower.get(lower, start, end));
-      if (useStem && this.mayHaveStem(lower, start, end)) report(i, this.stemStartsOf(lower.slice(start, end)));
+      const first = lower.charCodeAt(start);
+      const second = end - start > 1 ? lower.charCodeAt(start + 1) : 0;
+      let may = this.firstPairs[pairKey(first, second)]!;
+      if (useStem && (first > 0x7f || second > 0x7f)) may |= this.firstPairs[pairKey(foldCode(first), foldCode(second))]!;
+      if (may & MAY_LOWER) report(i, this.byLower.get(lower, start, end));
+      if (may & MAY_STEM && useStem && this.mayHaveStem(lower, start, end)) report(i, this.stemStartsOf(lower.slice(start, end)));
       if (useExact) report(i, this.byExact.get(text.slice(start, end)));
     }
   }
@@ -150,7 +175,7 @@ export class PhraseIndex<T> {
   /** Whether the word lower[start, end) starts like a stem in the index. */
   private mayHaveStem(lower: string, start: number, end: number): boolean {
     let node: TrieNode<true> | undefined = this.stemGate.root;
-    for (let i = start; i < end && i < start + 3; i++) {
+    for (let i = start; i < end; i++) {
       node = node.next?.get(foldCode(lower.charCodeAt(i)));
       if (!node) return false;
       if (node.value) return true;

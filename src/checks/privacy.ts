@@ -185,15 +185,19 @@ const SIDE_CODES = [
   '9-XX-999',
   '999-XX-9',
 ];
-const PLATE = new RegExp(
-  `(?:${SIDE_CODES.map((code) => code.replace(/X/g, '[BCDFGHJKLMNPRSTVWXYZ]').replace(/9/g, '\\d')).join('|')})(?![\\p{L}\\p{N}-])`,
-  'gu',
-);
+const SIDE_CODE_SET = new Set(SIDE_CODES);
+/** Three groups of plate letters and digits: the side code is checked on what this finds. */
+const PLATE = /[BCDFGHJKLMNPRSTVWXYZ\d]{1,3}-[BCDFGHJKLMNPRSTVWXYZ\d]{1,3}-[BCDFGHJKLMNPRSTVWXYZ\d]{1,3}(?![\p{L}\p{N}-])/gu;
+
+/** Whether a plate-like text follows one of the side codes: "GV-123-B" → "XX-999-X". */
+function isSideCode(plate: string): boolean {
+  return SIDE_CODE_SET.has(plate.replace(/\d/g, '9').replace(/[A-Z]/g, 'X'));
+}
 
 const NEVER = /(?!)/;
 
 /** Each check, with a cheap test that the text can hold a match at all. */
-const DETECTORS: Record<PrivacyCheck, Detector> = {
+export const DETECTORS: Record<PrivacyCheck, Detector> = {
   bsn: (text) =>
     /\d{3}/.test(text)
       ? matches(
@@ -223,7 +227,7 @@ const DETECTORS: Record<PrivacyCheck, Detector> = {
         )
       : [],
   email: (text) => (text.includes('@') ? matches(EMAIL, text, () => true, NEVER) : []),
-  'licence-plate': (text) => (text.includes('-') ? matches(PLATE, text, () => true, /[\p{L}\p{N}-]/u) : []),
+  'licence-plate': (text) => (text.includes('-') ? matches(PLATE, text, isSideCode, /[\p{L}\p{N}-]/u) : []),
 };
 
 const settings: KindSettings<PrivacySettings> = {

@@ -41,10 +41,12 @@ export function foldWord(lowerWord: string): string {
 }
 
 /**
- * How many leading characters a word and its stem always share: Porter stemmers only rewrite the
- * end of a word (the last character of a stem may differ: happy → happi, hoping → hope), so a word
- * can only have stem `s` if it starts with the first `stemPrefixLength(s)` characters of `s`.
+ * How many leading characters a word and its stem always share. Porter stemmers rewrite only the
+ * end of a word: a stem keeps all of its word but the last letter (happy → happi, hoping → hope),
+ * and long Dutch stems the last two (eenheden → eenheid). So a word can only have stem `s` if it
+ * starts with that much of `s`. Checked on every word of the corpora (test/language/tokens.test.ts);
+ * the phrase index uses it to stem only words that can match.
  */
 export function stemPrefixLength(stem: string): number {
-  return Math.min(3, Math.max(1, stem.length - 1));
+  return Math.max(1, stem.length - (stem.length > 4 ? 2 : 1));
 }

@@ -63,11 +63,14 @@ describe('stems keep the start of their word', () => {
     const sources = readdirSync(`${ROOT}fixtures/${language}`).map((f) =>
       readFileSync(`${ROOT}fixtures/${language}/${f}`, 'utf8'),
     );
-    const corpus =
+    const corpora =
       language === 'nl'
-        ? `${CORPORA}nl/ud-dutch-alpino/sentences.jsonl`
-        : `${CORPORA}en/wikinews-en-2019-2020/wikinews_en_2019_2020.jsonl`;
-    if (existsSync(corpus)) sources.push(readFileSync(corpus, 'utf8'));
+        ? [
+            `${CORPORA}nl/ud-dutch-alpino/sentences.jsonl`,
+            `${CORPORA}nl/be-kamer-schriftelijke-vragen/be_parliament_2020.nl.jsonl`,
+          ]
+        : [`${CORPORA}en/wikinews-en-2019-2020/wikinews_en_2019_2020.jsonl`];
+    for (const corpus of corpora) if (existsSync(corpus)) sources.push(readFileSync(corpus, 'utf8'));
     const stem = stemmerFor(language);
     const broken = words(sources.join('\n')).filter((word) => {
       const stemmed = foldWord(stem(word));
