@@ -197,7 +197,7 @@ function isSideCode(plate: string): boolean {
 const NEVER = /(?!)/;
 
 /** Each check, with a cheap test that the text can hold a match at all. */
-export const DETECTORS: Record<PrivacyCheck, Detector> = {
+const DETECTORS: Record<PrivacyCheck, Detector> = {
   bsn: (text) =>
     /\d{3}/.test(text)
       ? matches(

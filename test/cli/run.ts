@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
 import { ROOT } from '../helpers.js';
 
 export const BIN = join(ROOT, 'bin', 'eindred.js');
@@ -29,9 +30,16 @@ export function eindred(
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A temporary folder with the given files (paths relative to it). */
+const made: string[] = [];
+// Registered while the test file that imports this is collected: its folders go when it is done.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary folder with the given files (paths relative to it), removed after the test file. */
 export function tempTree(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'eindred-test-'));
+  made.push(dir);
   for (const [path, content] of Object.entries(files)) {
     const file = join(dir, path);
     mkdirSync(dirname(file), { recursive: true });
