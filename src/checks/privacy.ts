@@ -164,7 +164,8 @@ const AMOUNT_AFTER =
 // No lookbehinds at the start of these expressions: V8 would then try every position the slow
 // way. What may not stand before a match is checked by `after` instead.
 const BSN = /(?:\d{9}|\d{3}[. ]\d{3}[. ]\d{3}|\d{4}[. ]\d{2}[. ]\d{3})(?![\p{N}]|[.,]\d)/gu;
-const IBAN = /[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/gu;
+// An IBAN printed in groups of four may wrap onto the next line; the checksum keeps that safe.
+const IBAN = /[A-Z]{2}\d{2}(?:[ \n]?[A-Z0-9]{4}){2,7}(?:[ \n]?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/gu;
 const PHONE =
   /(?:(?:\+|00)[1-9]\d{0,2}[ .-]?(?:\(0\)[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,4}|\(?0[1-9]\d{0,3}\)?[ .-]?\d{2,4}(?:[ .-]?\d{2,4}){1,3})(?![\p{L}\p{N}])/gu;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;

@@ -131,8 +131,10 @@ export function extractMarkdownProse(
         imageStack.push({ url: '', title: '', start });
       } else if (!open) {
         continue;
-      } else if (type === 'data' || type === 'characterEscapeValue' || type === 'lineEnding') {
+      } else if (type === 'data' || type === 'characterEscapeValue') {
         open.builder.verbatim(start, end);
+      } else if (type === 'lineEnding') {
+        open.builder.lineBreak(start, end);
       } else if (type === 'characterReference') {
         open.builder.mapped(decodeReference(source.slice(start, end)), start, end);
         skipUntilExit = token;

@@ -85,6 +85,16 @@ export class ProseBuilder {
     this.push(text, start, end, false);
   }
 
+  /**
+   * A line break inside a paragraph: it reads as one space, so that "12\nprocent" matches a
+   * pattern written "12 procent" (also for \r\n, which becomes one space, not two).
+   */
+  lineBreak(start: number, end: number): void {
+    if (this.excluded.some((range) => range.start < end && start < range.end)) return;
+    if (end - start === 1) this.mask(start, end);
+    else this.mapped(' ', start, end);
+  }
+
   /** Replace source[start, end) by spaces: not prose, but it separates words. */
   mask(start: number, end: number): void {
     if (end <= start) return;

@@ -2,7 +2,10 @@ import type { ProseBlock } from './document.js';
 import { ProseBuilder, type SourceRange } from './prose.js';
 import { maskUrls } from './urls.js';
 
-/** Plain text: every paragraph (lines up to a blank line) is a block, copied verbatim. */
+/**
+ * Plain text: every paragraph (lines up to a blank line) is a block, copied verbatim but for its
+ * line breaks, which read as spaces.
+ */
 export function extractTextProse(
   source: string,
   from = 0,
@@ -33,7 +36,15 @@ function addBlock(
   excluded: readonly SourceRange[],
 ): void {
   const builder = new ProseBuilder(source, excluded);
-  builder.verbatim(start, end);
+  const lineBreak = /\r\n|\r|\n/g;
+  lineBreak.lastIndex = start;
+  let from = start;
+  for (let m = lineBreak.exec(source); m && m.index < end; m = lineBreak.exec(source)) {
+    builder.verbatim(from, m.index);
+    builder.lineBreak(m.index, m.index + m[0].length);
+    from = m.index + m[0].length;
+  }
+  builder.verbatim(from, end);
   const { text, map } = builder.build();
   if (!/\S/.test(text)) return;
   blocks.push({ kind: 'text', text: maskUrls(text, map, urls), map, inBlockQuote: false });

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/input/parse.js';
 
 describe('plain text', () => {
-  it('splits paragraphs at blank lines and copies them verbatim', () => {
+  it('splits paragraphs at blank lines, with a line break inside one read as a space', () => {
     const doc = parseDocument('x.txt', 'Kop\r\n\r\nEerste regel\r\ntweede regel\r\n\r\n\r\nLaatste.', 'text');
-    expect(doc.blocks.map((b) => b.text)).toEqual(['Kop', 'Eerste regel\r\ntweede regel', 'Laatste.']);
+    expect(doc.blocks.map((b) => b.text)).toEqual(['Kop', 'Eerste regel tweede regel', 'Laatste.']);
     const second = doc.blocks[1]!;
-    expect(doc.lines.position(second.map.range(14, 20).start)).toEqual({ line: 4, column: 1 });
+    expect(doc.lines.position(second.map.range(13, 19).start)).toEqual({ line: 4, column: 1 });
   });
 
   it('masks bare URLs but keeps e-mail addresses, which privacy rules need', () => {
