@@ -77,6 +77,13 @@ describe('lintDocument', () => {
     expect(result.findings.map((f) => f.ruleId)).toEqual(['nl.t.allochtoon', 'en.t.experts']);
   });
 
+  it('keeps a Dutch block Dutch when it holds words Dutch and English share ("of", "we", "had")', async () => {
+    const EN_NUMBER = `${EN}  - { id: en.t.nummer, kind: pattern, category: privacy, pattern: '06-\\d{8}', message: m }\n`;
+    const ruleSet = await ruleSetFrom([NL, EN_NUMBER]);
+    const result = await lint('---\nlang: nl\n---\nBel 020 5551234 of 06-12345678 of mail, we had het druk.\n', ruleSet);
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['nl.t.nummer']);
+  });
+
   it('detects the document language when nothing declares it', async () => {
     const ruleSet = await ruleSetFrom([NL, EN]);
     const result = await lint('Experts say that the plan for the new bridge will cost more than the council expected.', ruleSet);

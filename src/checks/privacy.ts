@@ -20,10 +20,15 @@ export interface PrivacySettings {
   allow: string[];
 }
 
-/** Lower case, letters and digits only: how allowed values and found ones are compared. */
+/**
+ * How allowed values and found ones are compared: lower case, letters and digits only, and a Dutch
+ * number written internationally in its national form (+31 (0)20 … and 0031 20 … are 020 …).
+ */
 function normalize(value: string): string {
   return value
     .toLowerCase()
+    .replace(/\(0\)/g, '')
+    .replace(/^\s*(?:\+|00)\s*31/, '0')
     .replace(/^\+|^00/, '')
     .replace(/[^\p{L}\p{N}@.]/gu, '');
 }

@@ -24,15 +24,18 @@ export const LANGUAGE_NAMES: Readonly<Record<string, { nl: string; en: string }>
   und: { nl: 'een onbekende taal', en: 'an unknown language' },
 };
 
-/** Frequent function words that belong to one candidate only (no "de", "en", "die", "in"). */
+/**
+ * Frequent function words that belong to one candidate only: not "de", "en", "die", "in", and
+ * not the words Dutch and English share ("of", "we", "had", "met", "door").
+ */
 const FUNCTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   nl: new Set(
-    'het een van niet zijn wordt werd heeft hebben ook maar naar bij deze dit geen zal zou omdat wel meer voor met op dat er nog dan als uit door om te tot worden hij zij ze ik je wij mijn onze zegt volgens'.split(
+    'het een van niet zijn wordt werd heeft hebben ook maar naar bij deze dit geen zal zou omdat wel meer voor op dat er nog dan als uit om te tot worden hij zij ze ik je wij mijn onze zegt volgens'.split(
       ' ',
     ),
   ),
   en: new Set(
-    'the of and to that it for on with as by he she they we you have has had not but from this are were be been which will would at an or its their his her said who'.split(
+    'the and to that it for on with as by he she they you have has not but from this are were be been which will would at an or its their his her said who'.split(
       ' ',
     ),
   ),

@@ -64,6 +64,9 @@ describe('privacy rules', () => {
     const allowing = buildRuleSet(packs, config);
     const text = 'Tips: 020-5551234, tips@omroep.nl of redactie@nos.nl. Of bel Jan op 06-12345678.';
     expect((await privacy(text, allowing)).map((f) => f.excerpt)).toEqual(['••-•••••678']);
+    // The same number written internationally is the same number.
+    const international = 'Bel +31 20 555 1234, 0031 (0)20 5551234 of +44 20 5551 2340.';
+    expect((await privacy(international, allowing)).map((f) => f.rule)).toEqual(['nl.privacy.telefoonnummer']);
   });
 
   it('find nothing inside code or web addresses', async () => {
