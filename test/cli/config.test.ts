@@ -147,3 +147,26 @@ describe('disclosure settings in a config', () => {
     expect(result.stderr).toContain('.eindred.yaml:2:16: unknown key ‘first_wordz’ in placement: did you mean ‘first_words’?');
   });
 });
+
+describe('claim and privacy settings in a config', () => {
+  it('add a house source phrase and allow the tip line, and are checked like pack patterns', () => {
+    const draft =
+      '---\nlang: nl\n---\nHet aantal inbraken steeg met 40 procent, zo klinkt het bij de politie.\n\nTips? Bel +31 20 765 4321.\n';
+    const dir = tempTree({
+      '.eindred.yaml': "claim:\n  attribution: ['zo klinkt het']\nprivacy:\n  allow: [020-7654321]\n",
+      'concept.md': draft,
+      'los/concept.md': draft,
+      'los/.eindred.yaml': '',
+      'fout/.eindred.yaml': "claim:\n  attribution: ['(a|ab)*c']\n",
+      'fout/concept.md': draft,
+    });
+    expect(ruleIds(eindred(['check', 'concept.md', '--format', 'json'], { cwd: dir }).stdout)).toEqual([]);
+    expect(ruleIds(eindred(['check', 'los/concept.md', '--format', 'json'], { cwd: dir }).stdout)).toEqual([
+      'nl.claims.bron-ontbreekt:warning',
+      'nl.privacy.telefoonnummer:warning',
+    ]);
+    const broken = eindred(['check', 'fout/concept.md'], { cwd: dir });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('.eindred.yaml:2:16: ‘(a|ab)*’ can backtrack catastrophically');
+  });
+});
