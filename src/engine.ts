@@ -203,6 +203,7 @@ export function maskSecret(text: string): string {
 function hitToFinding(document: Document, block: Block, hit: Hit): Finding | null {
   const { rule } = hit;
   if (rule.unless?.covers(block, hit.start, hit.end)) return null;
+  if (rule.nearby && !rule.nearby.allows(block, hit.start, hit.end)) return null;
   const inQuote = block.kind !== 'url' && block.inQuote(hit.start, hit.end);
   if (inQuote && rule.spec.inQuote === 'ignore') return null;
   return toFinding(document, rule, block.range(hit.start, hit.end), block.text.slice(hit.start, hit.end), inQuote);

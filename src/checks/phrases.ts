@@ -4,6 +4,21 @@ import { joinsPhrase, lowerAligned, tokenize, type Token } from '../language/tok
 /** How one word of a phrase is compared with a word of the text. */
 export type WordMatch = 'stem' | 'lower' | 'exact';
 
+/**
+ * A gap in a phrase: `zelfmoord … gepleegd` (or `...`) also finds "zelfmoord heeft gepleegd" and
+ * "zelfmoord te hebben gepleegd": up to MAX_GAP words, within the sentence.
+ */
+export const GAP = /\s*(?:…|\.\.\.)\s*/;
+const GAP_KEY = '\u0000gap';
+const MAX_GAP = 4;
+/** What may not stand between the words around a gap: the end of a sentence or a clause. */
+const GAP_BREAK = /[.!?;:\n„“”"«»()]/;
+
+/** Whether a phrase has words in it, gaps aside. */
+export function hasWords(phrase: string): boolean {
+  return phrase.split(GAP).some((part) => tokenize(part).length > 0);
+}
+
 interface Entry<T> {
   keys: string[];
   match: WordMatch;
@@ -54,6 +69,9 @@ function foldCode(code: number): number {
 /** Bits of PhraseIndex.firstPairs: a word starting with these two letters may start a phrase. */
 const MAY_LOWER = 1;
 const MAY_STEM = 2;
+const MAY_HEAD = 4;
+/** A compound is a head and at least this many more letters: allochtonen|beleid, not neger|en. */
+const MIN_COMPOUND_TAIL = 3;
 
 /** The first two letters of a word (the low bytes of their codes; 0 for a one-letter word) as a number. */
 function pairKey(first: number, second: number): number {
@@ -76,6 +94,8 @@ export class PhraseIndex<T> {
    * costly part of matching, and most words cannot match anyway.
    */
   private readonly stemGate = new CharTrie<true>();
+  /** Heads of compounds (lower case): a word that starts with one, and goes on, matches. */
+  private readonly heads = new CharTrie<T[]>();
   /**
    * Which first two letters a phrase's first word (or stem gate) can begin with: one array read
    * per word of the text turns away most words before any trie is walked.
@@ -96,16 +116,23 @@ export class PhraseIndex<T> {
 
   /** Add a phrase; returns false when it holds no words. */
   add(phrase: string, match: WordMatch, value: T): boolean {
-    const words = tokenize(phrase);
-    if (words.length === 0) return false;
-    const lower = lowerAligned(phrase);
-    const keys = words.map(({ start, end }) =>
-      match === 'exact'
-        ? phrase.slice(start, end)
-        : match === 'lower'
-          ? lower.slice(start, end)
-          : this.stem(lower.slice(start, end)),
-    );
+    const keys: string[] = [];
+    for (const part of phrase.split(GAP)) {
+      if (keys.length > 0 && keys.at(-1) !== GAP_KEY) keys.push(GAP_KEY);
+      const lower = lowerAligned(part);
+      for (const { start, end } of tokenize(part)) {
+        keys.push(
+          match === 'exact'
+            ? part.slice(start, end)
+            : match === 'lower'
+              ? lower.slice(start, end)
+              : this.stem(lower.slice(start, end)),
+        );
+      }
+    }
+    while (keys[0] === GAP_KEY) keys.shift();
+    while (keys.at(-1) === GAP_KEY) keys.pop();
+    if (keys.length === 0) return false;
     const entry = { keys, match, value };
     const first = keys[0]!;
     if (match === 'lower') {
@@ -130,6 +157,19 @@ export class PhraseIndex<T> {
     }
     this.size++;
     this.stemStarts.clear();
+    return true;
+  }
+
+  /**
+   * Add the head of compounds: a word that starts with `head` and has at least three more
+   * letters matches ("allochtonen" finds "allochtonenbeleid"), the whole word.
+   */
+  addCompoundHead(head: string, value: T): boolean {
+    const lower = lowerAligned(head.trim());
+    if (tokenize(lower).length !== 1 || tokenize(lower)[0]!.end !== lower.length) return false;
+    (this.heads.node(lower).value ??= []).push(value);
+    this.firstPairs[pairKey(lower.charCodeAt(0), lower.length > 1 ? lower.charCodeAt(1) : 0)]! |= MAY_HEAD;
+    this.size++;
     return true;
   }
 
@@ -159,6 +199,16 @@ export class PhraseIndex<T> {
       if (may & MAY_LOWER) report(i, this.byLower.get(lower, start, end));
       if (may & MAY_STEM && useStem && this.mayHaveStem(lower, start, end)) report(i, this.stemStartsOf(lower.slice(start, end)));
       if (useExact) report(i, this.byExact.get(text.slice(start, end)));
+      if (may & MAY_HEAD) this.compoundsAt(lower, start, end, (value) => found(start, end, value));
+    }
+  }
+
+  /** Every compound head that the word lower[start, end) starts with, leaving a tail. */
+  private compoundsAt(lower: string, start: number, end: number, found: (value: T) => void): void {
+    let node: TrieNode<T[]> | undefined = this.heads.root;
+    for (let i = start; i < end - MIN_COMPOUND_TAIL && node; i++) {
+      node = node.next?.get(lower.charCodeAt(i));
+      if (node?.value) node.value.forEach(found);
     }
   }
 
@@ -192,21 +242,35 @@ export class PhraseIndex<T> {
     entry: Entry<T>,
     stemAt: (i: number) => string,
   ): number {
-    for (let k = 1; k < entry.keys.length; k++) {
-      const token = tokens[i + k];
-      const previous = tokens[i + k - 1]!;
-      if (!token || !joinsPhrase(text.slice(previous.end, token.start))) return -1;
+    const wordMatches = (k: number, at: number): boolean => {
+      const token = tokens[at]!;
       const expected = entry.keys[k]!;
       const length = token.end - token.start;
-      const matches =
-        entry.match === 'exact'
-          ? length === expected.length && text.startsWith(expected, token.start)
-          : entry.match === 'lower'
-            ? length === expected.length && lower.startsWith(expected, token.start)
-            : this.mayBeStem(lower, token, expected) && stemAt(i + k) === expected;
-      if (!matches) return -1;
-    }
-    return i + entry.keys.length - 1;
+      return entry.match === 'exact'
+        ? length === expected.length && text.startsWith(expected, token.start)
+        : entry.match === 'lower'
+          ? length === expected.length && lower.startsWith(expected, token.start)
+          : this.mayBeStem(lower, token, expected) && stemAt(at) === expected;
+    };
+    // Key k of the phrase at token `at`, after the phrase matched up to token at - 1.
+    const from = (k: number, at: number): number => {
+      if (k === entry.keys.length) return at - 1;
+      if (entry.keys[k] === GAP_KEY) {
+        // The next word may follow after up to MAX_GAP words, within the clause.
+        for (let next = at; next <= at + MAX_GAP && next < tokens.length; next++) {
+          if (GAP_BREAK.test(text.slice(tokens[next - 1]!.end, tokens[next]!.start))) return -1;
+          if (wordMatches(k + 1, next)) {
+            const last = from(k + 2, next + 1);
+            if (last >= 0) return last;
+          }
+        }
+        return -1;
+      }
+      const token = tokens[at];
+      if (!token || !joinsPhrase(text.slice(tokens[at - 1]!.end, token.start)) || !wordMatches(k, at)) return -1;
+      return from(k + 1, at + 1);
+    };
+    return from(1, i + 1);
   }
 
   /** Whether a word can have this stem: stems keep the start of their word (see stem.ts). */

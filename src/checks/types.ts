@@ -6,6 +6,7 @@ import type { Token } from '../language/tokens.js';
 import type { MapReader } from '../packs/data-reader.js';
 import type { RegexAnalysis } from '../packs/regex.js';
 import type { RuleSpec } from '../packs/types.js';
+import type { Nearby } from './nearby.js';
 import type { Unless } from './unless.js';
 
 /** A regular expression found while reading a pack; analysed once the whole pack is read. */
@@ -30,6 +31,8 @@ export interface ActiveRule<Options = unknown> {
   severity: Severity;
   /** Contexts in which a hit of this rule is dropped; null when the rule has none. */
   unless: Unless | null;
+  /** Words that must or may not stand near a hit; null when the rule sets no `context`. */
+  nearby: Nearby | null;
 }
 
 /** A place in a block's text that a rule flags. */

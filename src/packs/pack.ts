@@ -3,7 +3,7 @@ import type { ReadContext, RegexToCheck } from '../checks/types.js';
 import { isSeverity, RULE_CATEGORIES, SEVERITIES, type Severity } from '../finding.js';
 import { PackError } from './issues.js';
 import { checkRegexes, compilePattern } from './regex.js';
-import { IN_QUOTE_POLICIES, type InQuotePolicy, type Pack, type RuleSpec, type UnlessSpec } from './types.js';
+import { IN_QUOTE_POLICIES, type ContextSpec, type InQuotePolicy, type Pack, type RuleSpec, type UnlessSpec } from './types.js';
 import { asMap, DataFile, idLines, type DataPath, type MapReader } from './data-reader.js';
 
 const KINDS_WITH_SETTINGS = Object.entries(CHECK_KINDS).filter(([, kind]) => kind.settings);
@@ -21,6 +21,7 @@ export const COMMON_RULE_KEYS = [
   'suggest',
   'in_quote',
   'unless',
+  'context',
   'examples',
   'enabled',
   'shows_ai_use',
@@ -133,6 +134,7 @@ function readRule(
   const reason = map.string('reason');
   const suggest = map.stringList('suggest') ?? [];
   const unless = readUnless(map, context);
+  const nearby = readContext(map);
   const examples = readExamples(map);
   const enabled = map.boolean('enabled') ?? true;
   const showsAiUse = map.boolean('shows_ai_use') ?? false;
@@ -153,6 +155,7 @@ function readRule(
     suggest,
     inQuote,
     unless,
+    ...(nearby ? { context: nearby } : {}),
     examples,
     enabled,
     showsAiUse,
@@ -199,6 +202,25 @@ function readUnless(map: MapReader, context: ReadContext): UnlessSpec[] {
     }
   }
   return result;
+}
+
+/** Default reach of `context` words: five words on either side of a hit. */
+const CONTEXT_WINDOW = 5;
+
+function readContext(map: MapReader): ContextSpec | undefined {
+  const entry = map.map('context');
+  if (!entry) return undefined;
+  entry.allowOnly(['near', 'not_near', 'window'], 'context');
+  const near = entry.stringList('near') ?? [];
+  const notNear = entry.stringList('not_near') ?? [];
+  const window = entry.number('window') ?? CONTEXT_WINDOW;
+  if (near.length === 0 && notNear.length === 0) {
+    map.issue('context', '‘context’ needs ‘near’ (words a hit needs nearby) or ‘not_near’ (words that take it away)');
+  }
+  if (!Number.isInteger(window) || window < 1 || window > 50) {
+    entry.issue('window', '‘window’ is a number of words on either side of a hit, from 1 to 50');
+  }
+  return { near, notNear, window };
 }
 
 function readExamples(map: MapReader): RuleSpec['examples'] {

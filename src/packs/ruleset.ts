@@ -1,5 +1,6 @@
 import { CHECK_KINDS } from '../checks/index.js';
 import type { ActiveRule, Matcher } from '../checks/types.js';
+import { Nearby } from '../checks/nearby.js';
 import { Unless } from '../checks/unless.js';
 import type { Config, RuleOverride } from './config.js';
 import { closest, PackError } from './issues.js';
@@ -82,6 +83,7 @@ export function buildRuleSet(packs: readonly Pack[], config: Config): RuleSet {
       spec,
       severity: override?.setting ?? spec.severity,
       unless: spec.unless.length > 0 ? new Unless(spec.unless, spec.language) : null,
+      nearby: spec.context ? new Nearby(spec.context, spec.language) : null,
     });
   }
 

@@ -7,6 +7,13 @@ export const IN_QUOTE_POLICIES: readonly InQuotePolicy[] = ['same', 'info', 'ign
 /** A context in which a hit is not a problem: a phrase or a regular expression that covers it. */
 export type UnlessSpec = { phrase: string } | { pattern: string };
 
+/** Words that must (`near`) or may not (`notNear`) stand within `window` words of a hit. */
+export interface ContextSpec {
+  near: string[];
+  notNear: string[];
+  window: number;
+}
+
 export interface RuleExamples {
   /** Texts the rule must flag at its own severity. */
   flag: string[];
@@ -27,6 +34,8 @@ export interface RuleSpec<Options = unknown> {
   suggest: string[];
   inQuote: InQuotePolicy;
   unless: UnlessSpec[];
+  /** Words near a hit that it needs or that take it away; absent when the rule has none. */
+  context?: ContextSpec;
   examples: RuleExamples;
   /** Rules shipped switched off are turned on by giving them a severity in the config. */
   enabled: boolean;

@@ -43,6 +43,54 @@ describe('term rules', () => {
     expect(await excerpts(rule, 'Hij wilde zelfmoord plegen.')).toEqual(['zelfmoord plegen']);
   });
 
+  it('let words stand in a gap (…) of a phrase, within the clause, as one finding', async () => {
+    const rule = "  - { id: a, terms: ['zelfmoord … gepleegd', 'pleegde zelfmoord'], message: m }\n";
+    expect(
+      await excerpts(
+        rule,
+        'Hij heeft zelfmoord gepleegd. Zij zou zelfmoord hebben gepleegd. Hij pleegde zelfmoord. Zelfmoord. Gepleegd werd er niets.',
+      ),
+    ).toEqual(['zelfmoord gepleegd', 'zelfmoord hebben gepleegd', 'pleegde zelfmoord']);
+    // At most four words in between, and not across the end of a sentence or a clause.
+    expect(await excerpts(rule, 'Over zelfmoord werd in de raad nooit eerder zo gepleegd. Zelfmoord; gepleegd.')).toEqual([]);
+  });
+
+  it('find compounds of a head word, with exceptions by unless', async () => {
+    const rule = '  - { id: a, terms: [gehandicapte], compounds: [gehandicapten], unless: [gehandicaptenzorg], message: m }\n';
+    expect(await excerpts(rule, 'Het gehandicaptenbeleid en de gehandicaptenzorg; gehandicapten en een gehandicapte.')).toEqual([
+      'gehandicaptenbeleid',
+      'gehandicapten',
+      'gehandicapte',
+    ]);
+    // A head is only a head when a word goes on after it: "neger" is not the head of "negeren".
+    expect(
+      await excerpts('  - { id: a, terms: [negerzoen], compounds: [neger], stemming: false, message: m }\n', 'Wij negeren het.'),
+    ).toEqual([]);
+  });
+
+  it('skip a name or a title: a term in small letters written with a capital mid-sentence', async () => {
+    const rule =
+      '  - { id: a, terms: [negerhut], stemming: false, message: m }\n  - { id: b, terms: [Indiaan], forms: [Indianen], message: m }\n';
+    expect(
+      await excerpts(
+        rule,
+        'Zij las De Negerhut van oom Tom. Negerhut is een oud woord. Hij sprak over de negerhut en de Indianen.',
+      ),
+    ).toEqual(['Negerhut', 'negerhut', 'Indianen']);
+  });
+
+  it('keep a hit only with its context words near (near), or without them (not_near)', async () => {
+    const blank =
+      '  - { id: a, terms: [blank], context: { near: [man, vrouw, bevolking, zwart], window: 3 }, message: m }\n' +
+      '  - { id: b, terms: [schizofreen], context: { not_near: [gediagnosticeerd, diagnose] }, message: m }\n';
+    expect(
+      await excerpts(
+        blank,
+        'Een blanke man. De kelder staat blank. De bevolking pompt. Zwart en blank. Het beleid is schizofreen. Zij is gediagnosticeerd als schizofreen.',
+      ),
+    ).toEqual(['blanke', 'blank', 'schizofreen']);
+  });
+
   it('share one index across rules: ten thousand terms match like ten', async () => {
     const many = Array.from({ length: 10_000 }, (_, i) => `  - { id: r${i}, terms: [woord${i}], message: m }`).join('\n');
     const result = await lint('Hier staan woord42 en woord9999.', await ruleSetFrom(pack(`${many}\n`)), { forceLanguage: 'nl' });
