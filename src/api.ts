@@ -8,9 +8,11 @@ import type { Config } from './packs/config.js';
 import { PackLoader } from './packs/load.js';
 import type { RuleSet } from './packs/ruleset.js';
 import { summarize, type InputFailure, type Report } from './report/report.js';
+import type { RuleListing } from './report/rules.js';
 import { VERSION } from './version.js';
 
 export type { Report } from './report/report.js';
+export type { RuleListing } from './report/rules.js';
 export type { Finding } from './finding.js';
 export { PackError } from './packs/issues.js';
 
@@ -98,4 +100,42 @@ export async function checkPaths(request: CheckRequest): Promise<CheckResponse> 
     errors: failures,
   };
   return { report, warnings };
+}
+
+export interface RulesRequest {
+  cwd: string;
+  /** A config file to use, or false to use none; by default the nearest .eindred.yaml above cwd. */
+  config?: string | false;
+  packs?: string[];
+  category?: string;
+  language?: string;
+}
+
+/**
+ * The rules that run on a draft in `cwd`, after the config: for `eindred rules` and for tools
+ * that show a newsroom what is checked. Sorted by language, pack and id.
+ */
+export async function listRules(request: RulesRequest): Promise<RuleListing[]> {
+  const loader = new PackLoader(request.cwd);
+  const config = await loader.configFor(request.cwd, request.config);
+  const ruleSet = await loader.ruleSetFor(config, request.packs);
+  return ruleSet.rules
+    .filter(({ spec }) => (!request.category || spec.category === request.category) && (!request.language || spec.language === request.language))
+    .map(({ spec, severity }): RuleListing => {
+      const options = spec.options as { terms?: string[]; forms?: string[]; patterns?: string[] };
+      return {
+        id: spec.id,
+        pack: spec.pack,
+        language: spec.language,
+        category: spec.category,
+        kind: spec.kind,
+        severity,
+        ...(spec.description ? { description: spec.description } : {}),
+        looksFor: [...(options.terms ?? []), ...(options.forms ?? []), ...(options.patterns ?? [])],
+        suggest: spec.suggest,
+        ...(spec.reason ? { reason: spec.reason } : {}),
+        ...(spec.source ? { source: spec.source } : {}),
+      };
+    })
+    .sort((a, b) => a.language.localeCompare(b.language) || a.pack.localeCompare(b.pack) || a.id.localeCompare(b.id));
 }

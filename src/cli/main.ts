@@ -1,8 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
+import { RULE_CATEGORIES } from '../finding.js';
 import { PackError } from '../packs/issues.js';
 import { FORMATS } from '../report/index.js';
 import { VERSION } from '../version.js';
 import { DEFAULT_MAX_FILE_MB, runCheck, type CheckOptions } from './check.js';
+import { runRules, type RulesOptions } from './rules.js';
 import { processTerminal, UsageError, type Terminal } from './terminal.js';
 
 const CHECK_HELP = `
@@ -24,6 +26,16 @@ Examples:
   $ eindred check drafts --format json > report.json
   $ cat draft.md | eindred check - --stdin-filename draft.md
   $ eindred check --quiet $(git diff --cached --name-only -- '*.md')
+`;
+
+const RULES_HELP = `
+Lists the rules that run on drafts in the current folder: the packs and severities of the
+nearest .eindred.yaml (or --config, --pack), with what each rule looks for, better words and a
+source.
+
+Examples:
+  $ eindred rules --category bias --lang nl
+  $ eindred rules --format json > rules.json
 `;
 
 function buildProgram(terminal: Terminal, exit: { code: number }): Command {
@@ -71,6 +83,26 @@ function buildProgram(terminal: Terminal, exit: { code: number }): Command {
       exit.code = await runCheck(paths, options, terminal);
     });
 
+  program
+    .command('rules')
+    .description('list the rules that run here: what they find, better words, sources')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--category <name>', 'only this category').choices([...RULE_CATEGORIES]))
+    .option('--lang <code>', 'only rules for this language (nl, en)')
+    .option('-c, --config <file>', 'use this config file instead of the nearest .eindred.yaml')
+    .option('--no-config', 'ignore .eindred.yaml files: all built-in packs')
+    .option(
+      '-p, --pack <pack>',
+      "list this pack instead of the config's (repeatable): a .yaml file, a folder of them, builtin, or builtin:<name>",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'no colours (also when NO_COLOR is set)')
+    .addHelpText('after', RULES_HELP)
+    .action(async (options: RulesOptions) => {
+      exit.code = await runRules(options, terminal);
+    });
+
   return program;
 }
 
@@ -100,7 +132,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     if (error instanceof UsageError) {
-      terminal.warn(`${error.message}\n(run eindred check --help for usage)`);
+      terminal.warn(`${error.message}\n(run eindred --help for usage)`);
       return 2;
     }
     const debug = process.env.EINDRED_DEBUG;

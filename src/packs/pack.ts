@@ -8,7 +8,7 @@ import { asMap, DataFile, idLines, type DataPath, type MapReader } from './data-
 
 const KINDS_WITH_SETTINGS = Object.entries(CHECK_KINDS).filter(([, kind]) => kind.settings);
 const PACK_KEYS = ['pack', 'language', 'description', 'defaults', 'rules', ...KINDS_WITH_SETTINGS.map(([name]) => name)];
-const DEFAULT_KEYS = ['kind', 'category', 'severity', 'in_quote'] as const;
+const DEFAULT_KEYS = ['kind', 'category', 'severity', 'in_quote', 'message'] as const;
 export const COMMON_RULE_KEYS = [
   'id',
   'kind',
@@ -34,6 +34,8 @@ interface Defaults {
   category?: RuleSpec['category'];
   severity?: Severity;
   inQuote?: InQuotePolicy;
+  /** A message for rules that do not write their own. */
+  message?: string;
 }
 
 /**
@@ -97,6 +99,11 @@ function readDefaults(map: MapReader | undefined): Defaults {
   if (category) defaults.category = category;
   if (severity) defaults.severity = severity;
   if (inQuote) defaults.inQuote = inQuote;
+  const message = map.string('message');
+  if (message) {
+    checkPlaceholders(map, message);
+    defaults.message = message;
+  }
   return defaults;
 }
 
@@ -126,8 +133,10 @@ function readRule(
   if (!category && !map.has('category')) map.issue(null, `‘category’ is missing: one of ${RULE_CATEGORIES.join(', ')}`);
   const severityValue = map.has('severity') ? map.oneOf('severity', SEVERITIES) : (defaults.severity ?? 'warning');
   const inQuote = map.has('in_quote') ? map.oneOf('in_quote', IN_QUOTE_POLICIES) : (defaults.inQuote ?? 'same');
-  const message = map.string('message', { required: true, where: 'this rule (what the reader is told)' });
-  if (message) checkPlaceholders(map, message);
+  const message = map.has('message') || !defaults.message
+    ? map.string('message', { required: true, where: 'this rule (what the reader is told), or the pack’s defaults' })
+    : defaults.message;
+  if (message && map.has('message')) checkPlaceholders(map, message);
   const source = map.string('source');
   if (source && !/^https?:\/\/\S+$/.test(source)) map.issue('source', '‘source’ must be a web address (https://…)');
   const description = map.string('description');
@@ -227,5 +236,19 @@ function readExamples(map: MapReader): RuleSpec['examples'] {
   const examples = map.map('examples');
   if (!examples) return { flag: [], pass: [] };
   examples.allowOnly(['flag', 'pass'], 'examples');
+  for (const kind of ['flag', 'pass']) {
+    // `flag: [Ze zei, zo bleek later, niets.]` is three examples in YAML: say so.
+    const items = examples.items(kind) ?? [];
+    items.forEach(({ value, path }, i) => {
+      const before = items[i - 1]?.value;
+      if (typeof value === 'string' && typeof before === 'string' && /^\p{Ll}/u.test(value) && !/[.!?…"'”’)]$/u.test(before)) {
+        map.data.issue(
+          path,
+          `the example ‘${value}’ looks like the end of the one before it, split at a comma: put the whole sentence in quotes`,
+          map.ruleId,
+        );
+      }
+    });
+  }
   return { flag: examples.stringList('flag') ?? [], pass: examples.stringList('pass') ?? [] };
 }

@@ -108,6 +108,26 @@ describe('parsePack', () => {
     expect(messages.some((m) => m.startsWith('unknown placeholder ‘{woord}’'))).toBe(true);
   });
 
+  it('notices an example split at a comma by a YAML list, and a bad context', async () => {
+    const issues = await issuesOf(
+      `${HEADER}  - id: nl.team.x\n    kind: term\n    category: bias\n    terms: [x]\n    message: m\n` +
+        `    context: { window: 0 }\n    examples:\n      flag: [Hij zei x, zo bleek later.]\n`,
+    );
+    expect(issues.map((i) => `${i.line}: ${i.message}`)).toEqual([
+      '9: ‘context’ needs ‘near’ (words a hit needs nearby) or ‘not_near’ (words that take it away)',
+      '9: ‘window’ is a number of words on either side of a hit, from 1 to 50',
+      '11: the example ‘zo bleek later.’ looks like the end of the one before it, split at a comma: put the whole sentence in quotes',
+    ]);
+  });
+
+  it('takes a rule’s message from the pack defaults when it has none', async () => {
+    const pack = await parsePack(
+      `pack: team\nlanguage: nl\ndefaults: { kind: term, category: bias, message: "‘{match}’: schrijf {suggest}" }\nrules:\n  - { id: a, terms: [x], suggest: [y] }\n`,
+      'team.yaml',
+    );
+    expect(pack.rules[0]!.message).toBe('‘{match}’: schrijf {suggest}');
+  });
+
   it('refuses a file that is not a mapping', async () => {
     const [issue] = await issuesOf('- just\n- a list\n');
     expect(issue!.message).toContain('expected a rule pack as key: value lines');
