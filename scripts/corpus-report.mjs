@@ -6,10 +6,12 @@
 // there cites a source: checked as is, and with every link removed). Needs ../shared/corpora.
 //   --category claims|bias|privacy|disclosure   only that category (default: all)
 //   --top N                                     how many frequent findings to list (default 20)
+//   --show RULE                                 print every finding of this rule (or id prefix) in its line,
+//                                               to judge whether it is right
 
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -20,6 +22,7 @@ const arg = (name, fallback) => {
 };
 const category = arg('category', null);
 const top = Number(arg('top', '20'));
+const show = arg('show', null);
 
 if (!existsSync(CORPORA)) {
   console.log(`Skipping: ${CORPORA} is absent.`);
@@ -44,7 +47,16 @@ function writeTexts(name, texts, extension = 'txt') {
 
 async function check(dir, language) {
   const { report } = await checkPaths({ paths: [dir], cwd: work, config: false, language });
-  return report.files.flatMap((file) => file.findings.map((finding) => ({ ...finding, path: file.path })));
+  const findings = report.files.flatMap((file) => file.findings.map((finding) => ({ ...finding, path: file.path })));
+  if (show) {
+    for (const f of findings.filter((x) => x.ruleId.startsWith(show))) {
+      const line = readFileSync(resolve(work, f.path), 'utf8').split('\n')[f.line - 1] ?? '';
+      const from = Math.max(0, f.column - 80);
+      const context = `${line.slice(from, f.column - 1)}[${line.slice(f.column - 1, f.column - 1 + f.excerpt.length)}]${line.slice(f.column - 1 + f.excerpt.length, f.column + 80)}`;
+      console.log(`    ${f.ruleId} ${f.severity}: …${context.replace(/\s+/g, ' ')}…`);
+    }
+  }
+  return findings;
 }
 
 const corpora = [

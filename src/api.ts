@@ -120,7 +120,10 @@ export async function listRules(request: RulesRequest): Promise<RuleListing[]> {
   const config = await loader.configFor(request.cwd, request.config);
   const ruleSet = await loader.ruleSetFor(config, request.packs);
   return ruleSet.rules
-    .filter(({ spec }) => (!request.category || spec.category === request.category) && (!request.language || spec.language === request.language))
+    .filter(
+      ({ spec }) =>
+        (!request.category || spec.category === request.category) && (!request.language || spec.language === request.language),
+    )
     .map(({ spec, severity }): RuleListing => {
       const options = spec.options as { terms?: string[]; forms?: string[]; patterns?: string[] };
       return {

@@ -133,9 +133,10 @@ function readRule(
   if (!category && !map.has('category')) map.issue(null, `‘category’ is missing: one of ${RULE_CATEGORIES.join(', ')}`);
   const severityValue = map.has('severity') ? map.oneOf('severity', SEVERITIES) : (defaults.severity ?? 'warning');
   const inQuote = map.has('in_quote') ? map.oneOf('in_quote', IN_QUOTE_POLICIES) : (defaults.inQuote ?? 'same');
-  const message = map.has('message') || !defaults.message
-    ? map.string('message', { required: true, where: 'this rule (what the reader is told), or the pack’s defaults' })
-    : defaults.message;
+  const message =
+    map.has('message') || !defaults.message
+      ? map.string('message', { required: true, where: 'this rule (what the reader is told), or the pack’s defaults' })
+      : defaults.message;
   if (message && map.has('message')) checkPlaceholders(map, message);
   const source = map.string('source');
   if (source && !/^https?:\/\/\S+$/.test(source)) map.issue('source', '‘source’ must be a web address (https://…)');
