@@ -5,8 +5,11 @@
 // - The built-in packs in rules/ are validated here, regular expressions included, and written
 //   to dist/builtin-packs.json, so that a run reads JSON instead of parsing YAML. A broken
 //   built-in pack fails the build.
+// - The subjective words of natural's sentiment lexicons go to dist/tone-lexicon.json (a few
+//   kilobytes instead of natural's megabyte), for `kind: tone`.
 import { build } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -38,9 +41,11 @@ await build({
 });
 
 const compiler = `${dist}/.compile-packs.mjs`;
-await build({ ...common, entryPoints: ['src/packs/builtin.ts'], outfile: compiler, splitting: false });
+await build({ ...common, entryPoints: ['src/build-data.ts'], outfile: compiler, splitting: false });
 try {
-  const { parseBuiltinPacks } = await import(pathToFileURL(compiler).href);
+  const { parseBuiltinPacks, extractToneLexicons, TONE_JSON } = await import(pathToFileURL(compiler).href);
+  const require = createRequire(import.meta.url);
+  writeFileSync(`${dist}/${TONE_JSON}`, JSON.stringify(extractToneLexicons((module) => readFileSync(require.resolve(module), 'utf8'))));
   const packs = await parseBuiltinPacks(root);
   writeFileSync(`${dist}/builtin-packs.json`, JSON.stringify(packs));
 } catch (error) {

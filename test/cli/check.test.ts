@@ -291,3 +291,61 @@ describe('claims and privacy on the bundled fixtures', () => {
     ]);
   });
 });
+
+describe('bias on the bundled fixtures', () => {
+  const found = (path: string) =>
+    json(eindred(['check', path, '--format', 'json'])).files[0]!.findings.map(
+      (f) => `${f.line} ${f.severity} ${f.ruleId} ${f.excerpt}`,
+    );
+
+  it('flag words in context only: compounds, "blank" about people, a gap phrase; not vla, a flooded cellar, a title or a quote', () => {
+    expect(found('fixtures/nl/buurthuis.md')).toEqual([
+      '8 info nl.bias.bejaarde bejaardenhuis',
+      '8 warning nl.bias.allochtoon allochtonenbeleid',
+      '11 warning nl.bias.blank blank',
+      '15 warning nl.bias.zelfmoord-plegen zelfmoord heeft gepleegd',
+      '21 info nl.bias.toon prachtig',
+    ]);
+    expect(found('fixtures/en/community-centre.md')).toEqual([
+      '8 info en.bias.the-elderly the elderly',
+      '9 warning en.bias.wheelchair-bound wheelchair-bound',
+      '11 warning en.bias.committed-suicide committed suicide',
+      '15 info en.bias.loaded-tone magnificent',
+    ]);
+  });
+
+  it('leave judging words alone in a column', () => {
+    expect(found('fixtures/nl/column.md')).toEqual([]);
+  });
+});
+
+describe('eindred rules', () => {
+  it('lists the bias pack for a language, with what each rule finds, better words and a source', () => {
+    const result = eindred(['rules', '--category', 'bias', '--lang', 'nl']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^nl-bias \(nl\)\n/);
+    expect(result.stdout).toMatch(
+      /warning  nl\.bias\.allochtoon  allochtoon \/ allochtonen\n\s+finds\s+allochtoon\n\s+better\s+migrant/,
+    );
+    expect(result.stdout).not.toContain('en.bias.');
+    expect(result.stdout).not.toContain('nl.claims.');
+    const count = Number(/\n(\d+) rules in 1 language\n$/.exec(result.stdout)?.[1]);
+    expect(count).toBeGreaterThanOrEqual(80);
+  });
+
+  it('follows the config, and prints JSON', () => {
+    const dir = tempTree({ '.eindred.yaml': 'rules:\n  nl.bias.bejaarde: off\n  nl.bias.allochtoon: error\n' });
+    const rules = JSON.parse(eindred(['rules', '--lang', 'nl', '--format', 'json'], { cwd: dir }).stdout) as {
+      rules: { id: string; severity: string; source?: string }[];
+    };
+    expect(rules.rules.find((r) => r.id === 'nl.bias.bejaarde')).toBeUndefined();
+    expect(rules.rules.find((r) => r.id === 'nl.bias.allochtoon')).toMatchObject({ severity: 'error' });
+    expect(rules.rules.every((r) => r.source?.startsWith('https://'))).toBe(true);
+  });
+
+  it('explains a wrong category', () => {
+    const result = eindred(['rules', '--category', 'tone']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Allowed choices are disclosure, claims, bias, privacy');
+  });
+});
