@@ -45,7 +45,10 @@ await build({ ...common, entryPoints: ['src/build-data.ts'], outfile: compiler, 
 try {
   const { parseBuiltinPacks, extractToneLexicons, TONE_JSON } = await import(pathToFileURL(compiler).href);
   const require = createRequire(import.meta.url);
-  writeFileSync(`${dist}/${TONE_JSON}`, JSON.stringify(extractToneLexicons((module) => readFileSync(require.resolve(module), 'utf8'))));
+  writeFileSync(
+    `${dist}/${TONE_JSON}`,
+    JSON.stringify(extractToneLexicons((module) => readFileSync(require.resolve(module), 'utf8'))),
+  );
   const packs = await parseBuiltinPacks(root);
   writeFileSync(`${dist}/builtin-packs.json`, JSON.stringify(packs));
 } catch (error) {
