@@ -57,7 +57,7 @@ describe('parsePack', () => {
     );
     const messages = issues.map((i) => i.message).join('\n');
     expect(messages).toContain(
-      '‘kind’ must be one of term, pattern, disclosure, claim, privacy, not ‘trem’ (did you mean ‘term’?)',
+      '‘kind’ must be one of term, pattern, disclosure, claim, privacy, tone, not ‘trem’ (did you mean ‘term’?)',
     );
     expect(messages).toContain('‘category’ must be one of disclosure, claims, bias, privacy, not ‘bais’');
     expect(messages).toContain('‘severity’ must be one of info, warning, error, not ‘fatal’');
