@@ -80,7 +80,7 @@ export const termCheck: CheckKind<TermOptions> = {
 const SENTENCE_OPENER = /[.!?:;…„“”"'‘’«»()[\]—–-]/u;
 
 /** A word written Like This in the middle of a sentence: the name of something, or a title. */
-function isNameOrTitle(block: BlockContext, start: number): boolean {
+export function isNameOrTitle(block: BlockContext, start: number): boolean {
   const text = block.text;
   const first = text[start]!;
   const second = text[start + 1] ?? '';

@@ -1,6 +1,7 @@
 import { toneLexicon } from '../language/tone-lexicon.js';
 import type { MapReader } from '../packs/data-reader.js';
 import { PhraseIndex } from './phrases.js';
+import { isNameOrTitle } from './term.js';
 import type { ActiveRule, CheckKind, DocumentContext, DocumentHit, KindSettings } from './types.js';
 import { stemmerFor } from '../language/stem.js';
 
@@ -118,6 +119,8 @@ export const toneCheck: CheckKind<Record<string, never>, ToneSettings> = {
         for (const block of context.blocks) {
           if (block.language !== language || block.inBlockQuote || block.kind === 'imageAlt') continue;
           index.match(block.text, block.lower(), block.tokens(), (start, end) => {
+            // "the Most Brilliant Order of the Sun": part of a name, not a judgement.
+            if (block.kind !== 'heading' && isNameOrTitle(block, start)) return;
             // Any quotation marks count here, also around a single word: the writer is quoting it.
             const quoted = block.inQuote(start, end) || block.quotes().some((q) => q.start <= start && end <= q.end);
             const hit = { range: block.range(start, end), match: block.text.slice(start, end), inQuote: quoted };

@@ -33,7 +33,7 @@ describe('tone rules', () => {
   it('note judging words in news, as info, outside quotes', async () => {
     const text =
       '---\nlang: nl\n---\nHet kabinet nam een schandalig besluit. „Dit is walgelijk”, zegt de oppositie. ' +
-      'Zij noemde het ‘absurd’. Het was een heel bijzondere dag.\n';
+      'Zij noemde het ‘absurd’. Het was een heel bijzondere dag. Hij kreeg de Schandalige Prijs.\n';
     expect(await tone(text)).toEqual(['info schandalig']);
   });
 
