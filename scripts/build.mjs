@@ -6,7 +6,8 @@
 //   to dist/builtin-packs.json, so that a run reads JSON instead of parsing YAML. A broken
 //   built-in pack fails the build.
 // - The subjective words of natural's sentiment lexicons go to dist/tone-lexicon.json (a few
-//   kilobytes instead of natural's megabyte), for `kind: tone`.
+//   kilobytes instead of natural's megabyte), for `kind: tone`; the stems of the words in the
+//   built-in packs go to dist/builtin-stems.json, so a run does not stem them again.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,7 +44,9 @@ await build({
 const compiler = `${dist}/.compile-packs.mjs`;
 await build({ ...common, entryPoints: ['src/build-data.ts'], outfile: compiler, splitting: false });
 try {
-  const { parseBuiltinPacks, extractToneLexicons, TONE_JSON } = await import(pathToFileURL(compiler).href);
+  const { parseBuiltinPacks, builtinStems, STEMS_JSON, extractToneLexicons, TONE_JSON } = await import(
+    pathToFileURL(compiler).href
+  );
   const require = createRequire(import.meta.url);
   writeFileSync(
     `${dist}/${TONE_JSON}`,
@@ -51,6 +54,7 @@ try {
   );
   const packs = await parseBuiltinPacks(root);
   writeFileSync(`${dist}/builtin-packs.json`, JSON.stringify(packs));
+  writeFileSync(`${dist}/${STEMS_JSON}`, JSON.stringify(builtinStems(packs)));
 } catch (error) {
   console.error(`eindred build: a built-in pack is invalid:\n${error.message}`);
   process.exitCode = 1;

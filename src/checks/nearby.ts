@@ -12,29 +12,32 @@ import type { BlockContext } from './types.js';
  * matched on word forms, found once per block and rule, and only for blocks where the rule hit.
  */
 export class Nearby {
-  private readonly near: PhraseIndex<true> | null;
-  private readonly notNear: PhraseIndex<true> | null;
+  private compiled: { near: PhraseIndex<true> | null; notNear: PhraseIndex<true> | null } | undefined;
   private readonly cache = new WeakMap<BlockContext, { near: Span[]; notNear: Span[] }>();
 
   constructor(
     private readonly spec: ContextSpec,
-    language: string,
-  ) {
+    private readonly language: string,
+  ) {}
+
+  /** Built when the rule first hits: most rules never do in a given run, and stemming costs. */
+  private compile(): { near: PhraseIndex<true> | null; notNear: PhraseIndex<true> | null } {
     const index = (phrases: readonly string[]): PhraseIndex<true> | null => {
       if (phrases.length === 0) return null;
-      const built = new PhraseIndex<true>(stemmerFor(language));
+      const built = new PhraseIndex<true>(stemmerFor(this.language));
       for (const phrase of phrases) built.add(phrase, 'stem', true);
       return built;
     };
-    this.near = index(spec.near);
-    this.notNear = index(spec.notNear);
+    this.compiled ??= { near: index(this.spec.near), notNear: index(this.spec.notNear) };
+    return this.compiled;
   }
 
   /** Whether a hit at text[start, end) stands in a context the rule accepts. */
   allows(block: BlockContext, start: number, end: number): boolean {
+    const { near, notNear } = this.compile();
     let spans = this.cache.get(block);
     if (!spans) {
-      spans = { near: this.find(this.near, block), notNear: this.find(this.notNear, block) };
+      spans = { near: this.find(near, block), notNear: this.find(notNear, block) };
       this.cache.set(block, spans);
     }
     const tokens = block.tokens();
@@ -47,7 +50,7 @@ export class Nearby {
       span.end <= sentence.end &&
       tokenAt(tokens, span.end - 1) >= first &&
       tokenAt(tokens, span.start) <= last;
-    if (this.near && !spans.near.some(close)) return false;
+    if (near && !spans.near.some(close)) return false;
     return !spans.notNear.some(close);
   }
 

@@ -10,17 +10,26 @@ import type { BlockContext } from './types.js';
  * are found once per block and rule, and only for blocks where the rule hit.
  */
 export class Unless {
-  private readonly phrases: PhraseIndex<true>;
-  private readonly patterns: RegExp[];
+  private compiled: { phrases: PhraseIndex<true>; patterns: RegExp[] } | undefined;
   private readonly cache = new WeakMap<BlockContext, Span[]>();
 
-  constructor(specs: readonly UnlessSpec[], language: string) {
-    this.phrases = new PhraseIndex<true>(stemmerFor(language));
-    this.patterns = [];
-    for (const spec of specs) {
-      if ('phrase' in spec) this.phrases.add(spec.phrase, 'stem', true);
-      else this.patterns.push(new RegExp(spec.pattern, 'giu'));
+  constructor(
+    private readonly specs: readonly UnlessSpec[],
+    private readonly language: string,
+  ) {}
+
+  /** Built when a rule first hits: most rules never do in a given run, and stemming costs. */
+  private compile(): { phrases: PhraseIndex<true>; patterns: RegExp[] } {
+    if (!this.compiled) {
+      const phrases = new PhraseIndex<true>(stemmerFor(this.language));
+      const patterns: RegExp[] = [];
+      for (const spec of this.specs) {
+        if ('phrase' in spec) phrases.add(spec.phrase, 'stem', true);
+        else patterns.push(new RegExp(spec.pattern, 'giu'));
+      }
+      this.compiled = { phrases, patterns };
     }
+    return this.compiled;
   }
 
   covers(block: BlockContext, start: number, end: number): boolean {
@@ -34,8 +43,9 @@ export class Unless {
 
   private find(block: BlockContext): Span[] {
     const spans: Span[] = [];
-    this.phrases.match(block.text, block.lower(), block.tokens(), (start, end) => spans.push({ start, end }));
-    for (const pattern of this.patterns) {
+    const { phrases, patterns } = this.compile();
+    phrases.match(block.text, block.lower(), block.tokens(), (start, end) => spans.push({ start, end }));
+    for (const pattern of patterns) {
       pattern.lastIndex = 0;
       for (const m of block.text.matchAll(pattern)) {
         if (m[0].length > 0) spans.push({ start: m.index, end: m.index + m[0].length });

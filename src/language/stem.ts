@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import porterNl from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
 import porterEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
 
@@ -12,6 +13,22 @@ const identity: Stemmer = (word) => word;
 const cached = new Map<string, Stemmer>();
 
 /**
+ * The stems of the words in the built-in packs, computed when eindred is built: compiling the
+ * packs stems a few thousand words, and a cold stemmer makes that a noticeable part of a
+ * one-draft run. Run from source (tests), there is no such file and words are stemmed as usual.
+ */
+export const STEMS_JSON = 'builtin-stems.json';
+let seeds: Record<string, Record<string, string>> | null | undefined;
+
+function seedsFor(language: string): Record<string, string> {
+  if (seeds === undefined) {
+    const built = new URL(`./${STEMS_JSON}`, import.meta.url);
+    seeds = existsSync(built) ? (JSON.parse(readFileSync(built, 'utf8')) as Record<string, Record<string, string>>) : null;
+  }
+  return seeds?.[language] ?? {};
+}
+
+/**
  * natural's Porter stemmer for a language, memoised: news text repeats its words, so most lookups
  * are a Map hit rather than a stemmer run. Languages without a stemmer match on exact forms.
  */
@@ -20,7 +37,7 @@ export function stemmerFor(language: string): Stemmer {
   if (existing) return existing;
   const stem = STEMMERS[language];
   if (!stem) return identity;
-  const memo = new Map<string, string>();
+  const memo = new Map<string, string>(Object.entries(seedsFor(language)));
   const stemmer: Stemmer = (word) => {
     let result = memo.get(word);
     if (result === undefined) {

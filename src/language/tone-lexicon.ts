@@ -23,8 +23,8 @@ export const NATURAL_LEXICONS: Readonly<Record<string, string>> = {
   en: 'natural/lib/natural/sentiment/English/pattern-sentiment-en.json',
 };
 
-/** Below this subjectivity a word is a description, not an opinion: not kept at all. */
-const KEEP_SUBJECTIVITY = 0.5;
+/** Below this subjectivity a word is a description, not an opinion: not shipped at all. */
+const KEEP_SUBJECTIVITY = 0.7;
 
 type Compact = Record<string, Record<string, [number, number, number]>>;
 
@@ -57,14 +57,15 @@ export function extractToneLexicons(read: (module: string) => string): Compact {
 let lexicons: Compact | undefined;
 
 /** The subjective words of a language with their scores; empty for a language without a lexicon. */
-export function toneLexicon(language: string): ReadonlyMap<string, ToneScores> {
+export function toneLexicon(language: string): Iterable<[string, ToneScores]> {
   lexicons ??= loadLexicons();
-  return new Map(
-    Object.entries(lexicons[language] ?? {}).map(([word, [polarity, subjectivity, intensity]]) => [
-      word,
-      { polarity, subjectivity, intensity },
-    ]),
-  );
+  const words = lexicons[language] ?? {};
+  return (function* () {
+    for (const word in words) {
+      const [polarity, subjectivity, intensity] = words[word]!;
+      yield [word, { polarity, subjectivity, intensity }];
+    }
+  })();
 }
 
 function loadLexicons(): Compact {

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stemmerFor } from '../language/stem.js';
+import { lowerAligned, tokenize } from '../language/tokens.js';
 import { parsePack } from './pack.js';
 import type { Pack } from './types.js';
 
@@ -68,4 +70,31 @@ export async function builtinPacksFor(ref: string): Promise<Pack[] | string> {
   if (chosen.length > 0) return chosen;
   const languages = [...new Set(all.map((pack) => pack.language))].join(', ');
   return `there is no built-in pack ‘${name}’: use builtin, builtin:<language> (${languages}) or builtin:<pack name> (${all.map((p) => p.name).join(', ')})`;
+}
+
+/**
+ * Every word the built-in packs stem when they are compiled (terms, unless phrases, context
+ * words), by language, with its stem: shipped as dist/builtin-stems.json (see stem.ts).
+ */
+export function builtinStems(packs: readonly Pack[]): Record<string, Record<string, string>> {
+  const result: Record<string, Record<string, string>> = {};
+  for (const pack of packs) {
+    const stem = stemmerFor(pack.language);
+    const stems = (result[pack.language] ??= {});
+    const add = (phrase: string): void => {
+      const lower = lowerAligned(phrase);
+      for (const { start, end } of tokenize(lower)) {
+        const word = lower.slice(start, end);
+        stems[word] = stem(word);
+      }
+    };
+    for (const rule of pack.rules) {
+      const options = rule.options as { terms?: string[] };
+      options.terms?.forEach(add);
+      for (const spec of rule.unless) if ('phrase' in spec) add(spec.phrase);
+      rule.context?.near.forEach(add);
+      rule.context?.notNear.forEach(add);
+    }
+  }
+  return result;
 }

@@ -41,6 +41,9 @@ const CASELESS_PROPERTY =
  * apostrophe (lowerAligned makes those straight).
  */
 export function lowerCasePattern(source: string): string | null {
+  // Most patterns are written in small letters already: nothing to do (escapes such as \p{Lu}
+  // and \u00C9 hold a capital too, so they take the long way).
+  if (!/[A-Z’]/.test(source)) return source;
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
