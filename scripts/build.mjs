@@ -53,7 +53,12 @@ try {
     JSON.stringify(extractToneLexicons((module) => readFileSync(require.resolve(module), 'utf8'))),
   );
   const packs = await parseBuiltinPacks(root);
-  writeFileSync(`${dist}/builtin-packs.json`, JSON.stringify(packs));
+  // A run needs no examples (they are the pack's tests, run from the YAML): leave them out.
+  const shipped = packs.map((pack) => ({
+    ...pack,
+    rules: pack.rules.map((rule) => ({ ...rule, examples: { flag: [], pass: [] } })),
+  }));
+  writeFileSync(`${dist}/builtin-packs.json`, JSON.stringify(shipped));
   writeFileSync(`${dist}/${STEMS_JSON}`, JSON.stringify(builtinStems(packs)));
 } catch (error) {
   console.error(`eindred build: a built-in pack is invalid:\n${error.message}`);

@@ -117,7 +117,10 @@ export class PhraseIndex<T> {
   /** Add a phrase; returns false when it holds no words. */
   add(phrase: string, match: WordMatch, value: T): boolean {
     const keys: string[] = [];
-    for (const part of phrase.split(GAP)) {
+    // One plain word, the usual case: no splitting and tokenising.
+    const single = /^[a-z\u00DF-\u00F6\u00F8-\u00FF]+$/.test(phrase) ? phrase : null;
+    if (single && match !== 'exact') keys.push(match === 'lower' ? single : this.stem(single));
+    for (const part of single ? [] : phrase.split(GAP)) {
       if (keys.length > 0 && keys.at(-1) !== GAP_KEY) keys.push(GAP_KEY);
       const lower = lowerAligned(part);
       for (const { start, end } of tokenize(part)) {

@@ -23,8 +23,11 @@ export const NATURAL_LEXICONS: Readonly<Record<string, string>> = {
   en: 'natural/lib/natural/sentiment/English/pattern-sentiment-en.json',
 };
 
-/** Below this subjectivity a word is a description, not an opinion: not shipped at all. */
-const KEEP_SUBJECTIVITY = 0.7;
+/**
+ * Below this subjectivity a word is a description, not an opinion: not shipped at all (a pack's
+ * `min_subjectivity` below it finds no more words).
+ */
+const KEEP_SUBJECTIVITY = 0.8;
 
 type Compact = Record<string, Record<string, [number, number, number]>>;
 
