@@ -117,9 +117,9 @@ export class PhraseIndex<T> {
   /** Add a phrase; returns false when it holds no words. */
   add(phrase: string, match: WordMatch, value: T): boolean {
     const keys: string[] = [];
-    // One plain word, the usual case: no splitting and tokenising.
-    const single = /^[a-z\u00DF-\u00F6\u00F8-\u00FF]+$/.test(phrase) ? phrase : null;
-    if (single && match !== 'exact') keys.push(match === 'lower' ? single : this.stem(single));
+    // One plain word in small letters, the usual case: no splitting and tokenising.
+    const single = match !== 'exact' && /^[a-z\u00DF-\u00F6\u00F8-\u00FF]+$/.test(phrase) ? phrase : null;
+    if (single) keys.push(match === 'lower' ? single : this.stem(single));
     for (const part of single ? [] : phrase.split(GAP)) {
       if (keys.length > 0 && keys.at(-1) !== GAP_KEY) keys.push(GAP_KEY);
       const lower = lowerAligned(part);

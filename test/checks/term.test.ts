@@ -31,6 +31,9 @@ describe('term rules', () => {
   it('respect case when asked', async () => {
     const rule = '  - { id: a, terms: [TK], case_sensitive: true, message: m }\n';
     expect(await excerpts(rule, 'TK of tk of Tk')).toEqual(['TK']);
+    // A term in small letters is matched exactly too, not dropped for being one plain word.
+    const lower = '  - { id: a, terms: [jappenkamp], case_sensitive: true, message: m }\n';
+    expect(await excerpts(lower, 'Een jappenkamp en een Jappenkamp.')).toEqual(['jappenkamp']);
   });
 
   it('drop a hit that an unless phrase or pattern covers', async () => {
