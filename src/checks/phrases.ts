@@ -1,4 +1,5 @@
-import { foldWord, stemPrefixLength, type Stemmer } from '../language/stem.js';
+import type { Span } from '../language/sentences.js';
+import { foldWord, stemmerFor, stemPrefixLength, type Stemmer } from '../language/stem.js';
 import { joinsPhrase, lowerAligned, tokenize, type Token } from '../language/tokens.js';
 
 /** How one word of a phrase is compared with a word of the text. */
@@ -169,7 +170,8 @@ export class PhraseIndex<T> {
    */
   addCompoundHead(head: string, value: T): boolean {
     const lower = lowerAligned(head.trim());
-    if (tokenize(lower).length !== 1 || tokenize(lower)[0]!.end !== lower.length) return false;
+    const words = tokenize(lower);
+    if (words.length !== 1 || words[0]!.end !== lower.length) return false;
     (this.heads.node(lower).value ??= []).push(value);
     this.firstPairs[pairKey(lower.charCodeAt(0), lower.length > 1 ? lower.charCodeAt(1) : 0)]! |= MAY_HEAD;
     this.size++;
@@ -285,5 +287,45 @@ export class PhraseIndex<T> {
       if (foldCode(lower.charCodeAt(token.start + j)) !== folded.charCodeAt(j)) return false;
     }
     return true;
+  }
+}
+
+/** A block's text as phrase matching reads it. */
+interface Words {
+  readonly text: string;
+  lower(): string;
+  tokens(): readonly Token[];
+}
+
+/**
+ * Where a rule's context phrases (`unless`, `context`) stand in a block, matched on word forms.
+ * The index is built when first needed and the spans found once per block: most rules never hit
+ * in a given run, and stemming their phrases would only slow the start down.
+ */
+export class PhraseSpans {
+  private index: PhraseIndex<true> | undefined;
+  private readonly cache = new WeakMap<Words, Span[]>();
+
+  constructor(
+    private readonly phrases: readonly string[],
+    private readonly language: string,
+  ) {}
+
+  get isEmpty(): boolean {
+    return this.phrases.length === 0;
+  }
+
+  in(block: Words): Span[] {
+    let spans = this.cache.get(block);
+    if (!spans) {
+      if (!this.index) {
+        this.index = new PhraseIndex<true>(stemmerFor(this.language));
+        for (const phrase of this.phrases) this.index.add(phrase, 'stem', true);
+      }
+      const found: Span[] = [];
+      this.index.match(block.text, block.lower(), block.tokens(), (start, end) => found.push({ start, end }));
+      this.cache.set(block, (spans = found));
+    }
+    return spans;
   }
 }
