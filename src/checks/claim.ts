@@ -108,10 +108,6 @@ function sentenceAt(spans: readonly Span[], offset: number): number {
   return -1;
 }
 
-function overlaps(ranges: readonly SourceRange[], range: SourceRange): boolean {
-  return ranges.some((r) => r.start < range.end && range.start < r.end);
-}
-
 /** Prose that makes claims: paragraphs and plain text, in the language, outside block quotes. */
 function claimBlocks(context: DocumentContext, language: string): BlockContext[] {
   return context.blocks.filter(
@@ -174,13 +170,19 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
         /** Where each block's sentences start in `sentences`. */
         const firstSentence = new Map<BlockContext, number>();
         const blocks = claimBlocks(context, language);
+        // Links are sorted and sentences come in order: one pass over both, not one per sentence.
+        let link = 0;
+        const linkedRange = (range: SourceRange): boolean => {
+          while (link < links.length && links[link]!.end <= range.start) link++;
+          return link < links.length && links[link]!.start < range.end;
+        };
         for (const block of blocks) {
           const spans = block.sentences();
           const first = sentences.length;
           firstSentence.set(block, first);
           spans.forEach((span, i) => {
             // A link or footnote right after the full stop belongs to the sentence: "…12 procent.[^1]"
-            const linked = links.length > 0 && overlaps(links, block.range(span.start, spans[i + 1]?.start ?? block.text.length));
+            const linked = linkedRange(block.range(span.start, spans[i + 1]?.start ?? block.text.length));
             sentences.push({ block, span, sourced: linked, linked });
           });
           // Attribution is looked for once per block, not once per sentence.
@@ -212,7 +214,7 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
             vague.match(block.text, block.lower(), block.tokens(), (start, end, rule) => {
               // Acceptable with a named source or a link in the same or the next sentence.
               const i = indexAt(block, start);
-              const sourced = named(sentences[i]) || named(sentences[i + 1]);
+              const sourced = i >= 0 && (named(sentences[i]) || named(sentences[i + 1]));
               const hit: DocumentHit = {
                 rule,
                 range: block.range(start, end),
