@@ -68,7 +68,7 @@ export const termCheck: CheckKind<TermOptions> = {
       block(block, emit) {
         if (block.kind === 'url') return;
         index.match(block.text, block.lower(), block.tokens(), (start, end, { rule, lowerCase }) => {
-          if (lowerCase && block.kind !== 'heading' && isNameOrTitle(block, start)) return;
+          if (lowerCase && isNameOrTitle(block, start)) return;
           emit({ rule, start, end });
         });
       },
@@ -79,8 +79,12 @@ export const termCheck: CheckKind<TermOptions> = {
 /** Marks before a word that may start a sentence or a quote with a capital. */
 const SENTENCE_OPENER = /[.!?:;…„“”"'‘’«»()[\]—–-]/u;
 
-/** A word written Like This in the middle of a sentence: the name of something, or a title. */
+/**
+ * A word written Like This in the middle of a sentence: the name of something, or a title.
+ * Headings are left out: they are often written in title case.
+ */
 export function isNameOrTitle(block: BlockContext, start: number): boolean {
+  if (block.kind === 'heading') return false;
   const text = block.text;
   const first = text[start]!;
   const second = text[start + 1] ?? '';

@@ -120,9 +120,9 @@ export const toneCheck: CheckKind<Record<string, never>, ToneSettings> = {
           if (block.language !== language || block.inBlockQuote || block.kind === 'imageAlt') continue;
           index.match(block.text, block.lower(), block.tokens(), (start, end) => {
             // "the Most Brilliant Order of the Sun": part of a name, not a judgement.
-            if (block.kind !== 'heading' && isNameOrTitle(block, start)) return;
+            if (isNameOrTitle(block, start)) return;
             // Any quotation marks count here, also around a single word: the writer is quoting it.
-            const quoted = block.inQuote(start, end) || block.quotes().some((q) => q.start <= start && end <= q.end);
+            const quoted = block.quotes().some((q) => q.start <= start && end <= q.end);
             const hit = { range: block.range(start, end), match: block.text.slice(start, end), inQuote: quoted };
             for (const rule of rules) emit({ ...hit, rule });
           });
