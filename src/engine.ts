@@ -35,6 +35,7 @@ class Block implements BlockContext {
   private cachedLower: string | undefined;
   private cachedSentences: Span[] | undefined;
   private cachedQuotes: Quote[] | undefined;
+  private cachedSpoken: Quote[] | undefined;
   language = 'und';
 
   constructor(
@@ -94,11 +95,7 @@ class Block implements BlockContext {
   /** In a block quote, or in a direct quote: quotation marks around someone's speech. */
   inQuote(start: number, end: number): boolean {
     if (this.prose.inBlockQuote) return true;
-    return insideAny(
-      this.quotes().filter((quote) => quote.attributed),
-      start,
-      end,
-    );
+    return insideAny((this.cachedSpoken ??= this.quotes().filter((quote) => quote.attributed)), start, end);
   }
 }
 
@@ -291,21 +288,22 @@ export async function lintDocument(document: Document, ruleSet: RuleSet, options
     category: Finding['category'],
     severity: Finding['severity'],
     message: string,
-    at: number,
+    range: SourceRange,
   ): void => {
     findings.push({
       ruleId,
       category,
       severity,
       message,
-      ...findingRange(document, { start: at, end: at }),
+      ...findingRange(document, range),
       excerpt: '',
       suggestions: [],
       inQuote: false,
     });
   };
   for (const [code, { first, count }] of unchecked) {
-    const at = first.prose.map.charRange(0).start;
+    const start = first.prose.map.charRange(0).start;
+    const at = { start, end: start };
     if (code === 'und') {
       note('eindred.language.undetermined', 'language', 'info', coreMessage('undeterminedLanguage', language), at);
     } else {
@@ -320,9 +318,14 @@ export async function lintDocument(document: Document, ruleSet: RuleSet, options
     }
   }
   const manifest = document.provenance[0];
-  if (manifest) note('eindred.provenance', 'disclosure', 'info', coreMessage('provenance', language), manifest.start);
+  if (manifest) {
+    note('eindred.provenance', 'disclosure', 'info', coreMessage('provenance', language), {
+      start: manifest.start,
+      end: manifest.start,
+    });
+  }
   for (const problem of document.problems) {
-    note(problem.ruleId, 'input', problem.severity, coreMessage(problem.message, language, problem.details), problem.range.start);
+    note(problem.ruleId, 'input', problem.severity, coreMessage(problem.message, language, problem.details), problem.range);
   }
 
   findings.sort(compareFindings);
