@@ -1,6 +1,6 @@
 import type { MapReader } from '../packs/data-reader.js';
 import { lowerAligned } from '../language/tokens.js';
-import { anchorAtWordStart, anchoredInner, compilePattern, lowerCasePattern, splitsWord, wholeWords } from '../packs/regex.js';
+import { anchorAtWordStart, anchoredInner, compilePattern, eachMatch, lowerCasePattern, wholeWords } from '../packs/regex.js';
 import type { ReadContext } from './types.js';
 
 /**
@@ -93,28 +93,24 @@ export class Patterns {
    */
   all(text: string, lower?: string): [number, number][] {
     const found: [number, number][] = [];
-    const regex = this.regex;
-    if (!regex) return found;
-    const subject = this.onLower ? (lower ?? lowerAligned(text)) : text;
-    regex.lastIndex = 0;
-    for (let m = regex.exec(subject); m; m = regex.exec(subject)) {
-      if (m[0].length > 0 && !splitsWord(text, m.index, m.index + m[0].length)) found.push([m.index, m.index + m[0].length]);
-      else regex.lastIndex = m.index + 1;
-    }
+    if (this.regex) eachMatch(this.regex, this.subject(text, lower), text, true, (start, end) => void found.push([start, end]));
     return found;
   }
 
   /** The first whole-word match, or null. */
   find(text: string, lower?: string): [number, number] | null {
-    const regex = this.regex;
-    if (!regex) return null;
-    const subject = this.onLower ? (lower ?? lowerAligned(text)) : text;
-    regex.lastIndex = 0;
-    for (let m = regex.exec(subject); m; m = regex.exec(subject)) {
-      if (m[0].length > 0 && !splitsWord(text, m.index, m.index + m[0].length)) return [m.index, m.index + m[0].length];
-      regex.lastIndex = m.index + 1;
+    let found: [number, number] | null = null;
+    if (this.regex) {
+      eachMatch(this.regex, this.subject(text, lower), text, true, (start, end) => {
+        found = [start, end];
+        return false;
+      });
     }
-    return null;
+    return found;
+  }
+
+  private subject(text: string, lower: string | undefined): string {
+    return this.onLower ? (lower ?? lowerAligned(text)) : text;
   }
 
   test(text: string, lower?: string): boolean {

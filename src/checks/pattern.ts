@@ -1,4 +1,4 @@
-import { anchorAtWordStart, compilePattern, lowerCasePattern, splitsWord, wholeWords } from '../packs/regex.js';
+import { anchorAtWordStart, compilePattern, eachMatch, lowerCasePattern, wholeWords } from '../packs/regex.js';
 import type { ActiveRule, BlockContext, CheckKind, Hit, Matcher } from './types.js';
 
 export interface PatternOptions {
@@ -109,18 +109,7 @@ function compileScope(rules: readonly ActiveRule<PatternOptions>[]): (block: Blo
     for (const { rule, wholeWord, caseSensitive, onLower, literals, regex } of compiled) {
       const found = caseSensitive ? present.exact : present.folded;
       if (literals && !literals.some((literal) => found?.has(literal))) continue;
-      const subject = onLower ? block.lower() : text;
-      regex.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = regex.exec(subject)) !== null) {
-        const start = m.index;
-        const end = start + m[0].length;
-        if (end === start || (wholeWord && splitsWord(text, start, end))) {
-          regex.lastIndex = start + 1;
-          continue;
-        }
-        emit({ rule, start, end });
-      }
+      eachMatch(regex, onLower ? block.lower() : text, text, wholeWord, (start, end) => emit({ rule, start, end }));
     }
   };
 }

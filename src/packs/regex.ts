@@ -115,6 +115,30 @@ export function anchoredInner(source: string): string | null {
   return source.startsWith('\\b(?:') && closingParen(source, 2) === source.length - 1 ? source.slice(5, -1) : null;
 }
 
+/**
+ * Run a global expression over `subject` (the text, or its lowerAligned copy) and call `visit`
+ * with every non-empty match that, when `wholeWord`, does not begin or end inside a word of
+ * `text`. `visit` returns false to stop early.
+ */
+export function eachMatch(
+  regex: RegExp,
+  subject: string,
+  text: string,
+  wholeWord: boolean,
+  visit: (start: number, end: number) => boolean | void,
+): void {
+  regex.lastIndex = 0;
+  for (let m = regex.exec(subject); m; m = regex.exec(subject)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (end === start || (wholeWord && splitsWord(text, start, end))) {
+      regex.lastIndex = start + 1;
+      continue;
+    }
+    if (visit(start, end) === false) return;
+  }
+}
+
 /** Whether text[start, end) begins or ends inside a word. */
 export function splitsWord(text: string, start: number, end: number): boolean {
   return (
