@@ -1,17 +1,29 @@
 import { dirname, relative, resolve } from 'node:path';
 import type { Ignore } from 'ignore';
-import { checkAll, type BatchJob, type BatchSettings } from './batch.js';
+import { statSync } from 'node:fs';
+import { checkAll, type BatchJob, type BatchSettings, type InputFormat, type Outcome } from './batch.js';
+import type { FieldMapping } from './input/exports/types.js';
 import type { FileResult } from './engine.js';
 import { discoverFiles } from './input/discover.js';
 import { DEFAULT_MAX_FILE_BYTES } from './input/read.js';
 import type { Config } from './packs/config.js';
 import { PackLoader } from './packs/load.js';
 import type { RuleSet } from './packs/ruleset.js';
-import { summarize, type InputFailure, type Report } from './report/report.js';
+import { Summarizer, type InputFailure, type Report } from './report/report.js';
 import type { RuleListing } from './report/rules.js';
 import { VERSION } from './version.js';
 
 export type { Report } from './report/report.js';
+export type { Outcome, InputFormat } from './batch.js';
+export type { FieldMapping } from './input/exports/types.js';
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
 export type { RuleListing } from './report/rules.js';
 export type { Finding } from './finding.js';
 export { PackError } from './packs/issues.js';
@@ -32,6 +44,25 @@ export interface CheckRequest {
   maxFileBytes?: number;
   /** Name and reader of the draft on standard input. */
   stdin?: { path: string; read: () => Promise<Uint8Array> };
+  /** Read every input as this format instead of by its extension (--input-format). */
+  inputFormat?: InputFormat;
+  /** Where the text, id, title and metadata of JSON, NDJSON and CSV records are (over the config's). */
+  mapping?: FieldMapping;
+  /**
+   * Called with every document's result (and every input that could not be checked) in report
+   * order, as soon as it is known: for streamed output and progress.
+   */
+  onOutcome?: (outcome: Outcome) => void;
+  /** Keep the documents in the report (default true); false keeps only the summary and failures. */
+  keepResults?: boolean;
+  /** Called after each input file (a draft, or an export with all its articles). */
+  onFileDone?: () => void;
+  /** Keep the checked text in each result (for the HTML report). */
+  keepText?: boolean;
+  /** Worker threads for checking (default 1: the calling thread). */
+  jobs?: number;
+  /** Called once the inputs are known, with their number and total size in bytes. */
+  onStart?: (inputs: { files: number; bytes: number }) => void;
 }
 
 export interface CheckResponse {
@@ -87,16 +118,38 @@ export async function checkPaths(request: CheckRequest): Promise<CheckResponse> 
     ...(request.config !== undefined ? { config: request.config } : {}),
     ...(request.packs ? { packs: request.packs } : {}),
     ...(request.language ? { language: request.language } : {}),
+    ...(request.inputFormat ? { inputFormat: request.inputFormat } : {}),
+    ...(request.mapping ? { mapping: request.mapping } : {}),
+    ...(request.keepText ? { keepText: true } : {}),
   };
-  const results: FileResult[] = [];
-  for (const outcome of await checkAll(jobs, settings, loader, request.stdin?.read)) {
-    if ('result' in outcome) results.push(outcome.result);
-    else failures.push(outcome.failure);
+  if (request.onStart) {
+    let bytes = 0;
+    for (const job of jobs) if (job.file) bytes += fileSize(job.file);
+    request.onStart({ files: jobs.length, bytes });
   }
+  const results: FileResult[] = [];
+  const summarizer = new Summarizer();
+  for (const failure of failures) request.onOutcome?.({ failure });
+  await checkAll(
+    jobs,
+    settings,
+    loader,
+    (outcome) => {
+      if ('result' in outcome) {
+        summarizer.add(outcome.result);
+        if (request.keepResults !== false) results.push(outcome.result);
+      } else {
+        failures.push(outcome.failure);
+      }
+      request.onOutcome?.(outcome);
+    },
+    request.stdin?.read,
+    request.onFileDone,
+  );
   const report: Report = {
     tool: { name: 'eindred', version: VERSION },
     files: results,
-    summary: summarize(results),
+    summary: summarizer.summary(),
     errors: failures,
   };
   return { report, warnings };

@@ -1,5 +1,8 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { lintDocument, type FileResult } from './engine.js';
+import type { Document } from './input/document.js';
+import type { ExportFormat, FieldMapping } from './input/exports/types.js';
 import { formatForPath, parseDocument } from './input/parse.js';
 import { decodeText, InputError, readInputFile } from './input/read.js';
 import type { PackLoader } from './packs/load.js';
@@ -7,15 +10,24 @@ import type { InputFailure } from './report/report.js';
 
 /** Checking many files: the same steps for every file, outcomes in the order of the input. */
 
+/** What `--input-format` can say: an export format, or a kind of draft. */
+export type InputFormat = ExportFormat | 'markdown' | 'text' | 'html';
+
 export interface BatchSettings {
   cwd: string;
   /** --config FILE, or false for --no-config. */
   config?: string | false;
-  /** --pack, replacing the config's packs. */
+  /** --pack, replacing the config's. */
   packs?: string[];
   /** --lang: the language of drafts that do not declare one. */
   language?: string;
   maxBytes: number;
+  /** --input-format: read every input this way instead of by its extension. */
+  inputFormat?: InputFormat;
+  /** --text-field and friends, over the config's `fields`. */
+  mapping?: FieldMapping;
+  /** Keep the checked text in each result (for the HTML report). */
+  keepText?: boolean;
 }
 
 export interface BatchJob {
@@ -27,45 +39,111 @@ export interface BatchJob {
 
 export type Outcome = { result: FileResult } | { failure: InputFailure };
 
-/** Check one file: read, decode, parse and lint it with the rules its config selects. */
-export async function checkOne(
-  job: BatchJob,
-  settings: BatchSettings,
-  loader: PackLoader,
-  readStdin?: () => Promise<Uint8Array>,
-): Promise<Outcome> {
+const DRAFT_FORMATS = new Set(['markdown', 'text', 'html']);
+
+function head(file: string): string {
+  const fd = openSync(file, 'r');
   try {
-    const format = formatForPath(job.path) ?? (job.file ? null : 'markdown');
-    if (!format) {
-      throw new InputError(job.path, 'eindred cannot read this kind of file (yet): it checks .md, .markdown and .txt drafts');
-    }
-    const config = await loader.configFor(dirname(job.file ?? resolve(settings.cwd, job.path)), settings.config);
-    const ruleSet = await loader.ruleSetFor(config, settings.packs);
-    let decoded;
-    if (job.file) decoded = readInputFile(job.file, settings.maxBytes);
-    else if (readStdin) decoded = decodeText(await readStdin(), job.path);
-    else throw new Error('standard input can only be read in the main thread');
-    const document = parseDocument(job.path, decoded.text, format, decoded.problems);
-    const defaultLanguage = settings.language ?? config.language;
-    return { result: await lintDocument(document, ruleSet, defaultLanguage ? { defaultLanguage } : {}) };
-  } catch (error) {
-    if (error instanceof InputError) return { failure: { path: job.path, message: error.message } };
-    throw error;
+    const buffer = Buffer.alloc(4096);
+    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
   }
 }
 
 /**
- * Check every job, in order. One thread: on the two-core machines this runs on, a worker thread
- * made a 1.4 MB batch slower (its JIT and garbage collector compete with the main thread's), so
- * parallel checking waits until it can be shown to pay (the `--jobs` work).
+ * Check one input: a draft gives one outcome, an export one per article (or per record that
+ * cannot be checked), in file order.
  */
+export async function* checkJob(
+  job: BatchJob,
+  settings: BatchSettings,
+  loader: PackLoader,
+  readStdin?: () => Promise<Uint8Array>,
+): AsyncGenerator<Outcome> {
+  try {
+    const config = await loader.configFor(dirname(job.file ?? resolve(settings.cwd, job.path)), settings.config);
+    const ruleSet = await loader.ruleSetFor(config, settings.packs);
+    const defaultLanguage = settings.language ?? config.language;
+    const lint = async (document: Document): Promise<FileResult> => {
+      const result = await lintDocument(document, ruleSet, defaultLanguage ? { defaultLanguage } : {});
+      if (settings.keepText && result.findings.length > 0) {
+        result.text = document.fields
+          ? document.fields.map((field) => ({ field: field.name, text: document.source.slice(field.start, field.end) }))
+          : [{ text: document.source }];
+      }
+      return result;
+    };
+
+    const forced = settings.inputFormat;
+    if (job.file && (forced ? !DRAFT_FORMATS.has(forced) : !formatForPath(job.path))) {
+      const { exportFormatFor, readExport } = await import('./input/exports/index.js');
+      const file = job.file;
+      const format = (forced as ExportFormat | undefined) ?? exportFormatFor(job.path, () => head(file));
+      if (!format) {
+        throw new InputError(
+          job.path,
+          'eindred cannot read this kind of file: it checks .md, .markdown, .txt and .html drafts, .docx, and exports in .json, .ndjson, .csv and .xml (see --input-format)',
+        );
+      }
+      const { articleDocument } = await import('./input/article.js');
+      const mapping = { ...config.fields, ...settings.mapping };
+      for await (const item of readExport({ path: job.path, file, format, mapping, maxBytes: settings.maxBytes })) {
+        if ('article' in item) {
+          yield { result: await lint(articleDocument(item.article)) };
+        } else {
+          const where =
+            item.record > 0
+              ? `record ${item.record}${item.where ? ` (${item.where})` : ''}: `
+              : item.where
+                ? `${item.where}: `
+                : '';
+          yield {
+            failure: { path: job.path, message: `${where}${item.message}`, ...(item.record > 0 ? { record: item.record } : {}) },
+          };
+        }
+      }
+      return;
+    }
+
+    const format = (forced as 'markdown' | 'text' | 'html' | undefined) ?? formatForPath(job.path) ?? 'markdown';
+    let decoded;
+    if (job.file) decoded = readInputFile(job.file, settings.maxBytes);
+    else if (readStdin) decoded = decodeText(await readStdin(), job.path);
+    else throw new Error('standard input can only be read in the main thread');
+    let document: Document;
+    if (format === 'html') {
+      const { parseHtmlPage } = await import('./input/html-page.js');
+      document = parseHtmlPage(job.path, decoded.text, decoded.problems);
+    } else {
+      document = parseDocument(job.path, decoded.text, format, decoded.problems);
+    }
+    yield { result: await lint(document) };
+  } catch (error) {
+    if (error instanceof InputError) {
+      yield { failure: { path: job.path, message: error.message } };
+      return;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      yield { failure: { path: job.path, message: `cannot be read: ${(error as Error).message}` } };
+      return;
+    }
+    throw error;
+  }
+}
+
+/** Check every job, in order, handing each outcome to `emit` as soon as it is known. */
 export async function checkAll(
   jobs: readonly BatchJob[],
   settings: BatchSettings,
   loader: PackLoader,
+  emit: (outcome: Outcome) => void,
   readStdin?: () => Promise<Uint8Array>,
-): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  for (const job of jobs) outcomes.push(await checkOne(job, settings, loader, readStdin));
-  return outcomes;
+  onFileDone?: () => void,
+): Promise<void> {
+  for (const job of jobs) {
+    for await (const outcome of checkJob(job, settings, loader, readStdin)) emit(outcome);
+    onFileDone?.();
+  }
 }

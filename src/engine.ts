@@ -1,6 +1,6 @@
 import type { ActiveRule, BlockContext, DocumentContext, Hit, Matcher, Quote } from './checks/types.js';
 import { compareFindings, severityRank, type Finding } from './finding.js';
-import type { BlockKind, Document, ProseBlock } from './input/document.js';
+import type { BlockKind, Document, FieldSpan, ProseBlock } from './input/document.js';
 import { ProseBuilder, type SourceRange } from './input/prose.js';
 import { clearVote, functionWordVotes, LANGUAGE_NAMES, loadDetector } from './language/detect.js';
 import { findQuotes, insideAny, isAttributed } from './language/quotes.js';
@@ -21,6 +21,11 @@ export interface FileResult {
   /** The document's language (ISO 639-1), or `und` when it could not be determined. */
   language: string;
   findings: Finding[];
+  /**
+   * The checked text, for reports that show it (HTML): per field for an export's article. Only
+   * when asked for, and never part of the JSON report.
+   */
+  text?: { field?: string; text: string }[];
 }
 
 /** Enough letters for franc to be reliable on a block of its own. */
@@ -159,9 +164,25 @@ async function blockLanguage(block: Block, documentLanguage: string): Promise<st
 }
 
 function findingRange(document: Document, range: SourceRange) {
+  const field = document.fields && fieldAt(document.fields, range.start);
+  if (field) {
+    const start = field.lines.position(range.start - field.start);
+    const end = field.lines.position(Math.min(range.end, field.end) - field.start);
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, field: field.name };
+  }
   const start = document.lines.position(range.start);
   const end = document.lines.position(range.end);
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** The field an offset lies in (the last one that starts at or before it). */
+function fieldAt(fields: readonly FieldSpan[], offset: number): FieldSpan | undefined {
+  let found = fields[0];
+  for (const field of fields) {
+    if (field.start > offset) break;
+    found = field;
+  }
+  return found;
 }
 
 /** Of overlapping hits of one rule, keep the longest (then the first). */
@@ -328,6 +349,12 @@ export async function lintDocument(document: Document, ruleSet: RuleSet, options
     note(problem.ruleId, 'input', problem.severity, coreMessage(problem.message, language, problem.details), problem.range);
   }
 
-  findings.sort(compareFindings);
+  if (document.fields) {
+    const order = new Map(document.fields.map((field, i) => [field.name, i]));
+    const rank = (finding: Finding): number => (finding.field === undefined ? -1 : (order.get(finding.field) ?? -1));
+    findings.sort((a, b) => rank(a) - rank(b) || compareFindings(a, b));
+  } else {
+    findings.sort(compareFindings);
+  }
   return { path: document.path, language, findings };
 }

@@ -41,6 +41,8 @@ export interface Finding {
   reason?: string;
   /** Where the reason comes from: a URL. */
   source?: string;
+  /** For an article from an export: the field the range lies in (lines and columns count inside it). */
+  field?: string;
 }
 
 /** Sort key that makes reports deterministic: position, then rule id, then message. */

@@ -1,10 +1,15 @@
 import { checkPaths } from '../api.js';
 import { normalizeLanguage } from '../engine.js';
-import { isSeverity, type Severity } from '../finding.js';
+import { isSeverity, severityRank, type Severity } from '../finding.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
 import { FORMATS } from '../report/index.js';
+import { ndjsonEnd, ndjsonOutcome } from '../report/ndjson.js';
 import { filterReport } from '../report/report.js';
-import { UsageError, type Terminal } from './terminal.js';
+import { formatSummary, totalLine } from '../report/stylish.js';
+import { UsageError, type Progress, type Terminal } from './terminal.js';
+import { availableParallelism } from 'node:os';
+import type { InputFormat } from '../batch.js';
+import { EXPORT_FORMATS, type FieldMapping } from '../input/exports/types.js';
 
 export interface CheckOptions {
   format: string;
@@ -18,6 +23,14 @@ export interface CheckOptions {
   ignore: boolean;
   maxFileSize: string;
   color?: boolean;
+  output?: string;
+  jobs?: string;
+  progress: boolean;
+  inputFormat?: string;
+  textField?: string[];
+  idField?: string;
+  titleField?: string;
+  metaField?: string[];
 }
 
 function parseOptions(options: CheckOptions) {
@@ -42,26 +55,86 @@ function parseOptions(options: CheckOptions) {
   if (options.lang !== undefined && !lang)
     throw new UsageError(`--lang takes a language code such as nl or en, not ‘${options.lang}’`);
   const minimum: Severity = options.quiet ? 'error' : options.minSeverity;
-  return { maxWarnings, maxBytes: Math.round(maxFileMb * 1024 * 1024), lang, minimum };
+  let jobs = availableParallelism();
+  if (options.jobs !== undefined) {
+    jobs = Number(options.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1)
+      throw new UsageError(`--jobs takes a whole number of 1 or more, not ‘${options.jobs}’`);
+  }
+  const inputFormat = options.inputFormat as InputFormat | undefined;
+  if (inputFormat !== undefined && !INPUT_FORMATS.includes(inputFormat)) {
+    throw new UsageError(`unknown --input-format ‘${options.inputFormat}’: use ${INPUT_FORMATS.join(', ')}`);
+  }
+  const mapping: FieldMapping = {};
+  if (options.textField) mapping.text = options.textField;
+  if (options.idField) mapping.id = options.idField;
+  if (options.titleField) mapping.title = options.titleField;
+  for (const pair of options.metaField ?? []) {
+    const m = /^([^=\s]+)=(\S+)$/.exec(pair);
+    if (!m) throw new UsageError(`--meta-field takes key=path, such as ai=meta.ai, not ‘${pair}’`);
+    (mapping.meta ??= {})[m[1]!] = m[2]!;
+  }
+  return { maxWarnings, maxBytes: Math.round(maxFileMb * 1024 * 1024), lang, minimum, jobs, inputFormat, mapping };
 }
 
-/** `eindred check`: options in, report out on the terminal, exit code back. */
+export const INPUT_FORMATS: readonly InputFormat[] = ['markdown', 'text', 'html', ...EXPORT_FORMATS];
+
+/** `eindred check`: options in, report out on the terminal (or a file), exit code back. */
 export async function runCheck(paths: string[], options: CheckOptions, terminal: Terminal): Promise<number> {
-  const { maxWarnings, maxBytes, lang, minimum } = parseOptions(options);
+  const { maxWarnings, maxBytes, lang, minimum, jobs, inputFormat, mapping } = parseOptions(options);
+  const started = performance.now();
+  const color = options.color ?? terminal.colorByDefault;
+  const streamed = options.format === 'ndjson';
+  // A report file is written whole or not at all: into a temporary file, renamed at the end.
+  const sink = options.output ? terminal.openOutput(options.output) : null;
+  const write = (text: string): void => (sink ? sink.write(text) : terminal.write(text));
+  let bytes = 0;
+  let progress: Progress | null = null;
   const { report, warnings } = await checkPaths({
     paths,
     cwd: terminal.cwd,
     ignore: options.ignore,
     maxFileBytes: maxBytes,
+    jobs,
     stdin: { path: options.stdinFilename ?? '<stdin>', read: () => terminal.readStdin() },
+    keepResults: !streamed,
+    keepText: options.format === 'html',
+    onStart: (inputs) => {
+      bytes = inputs.bytes;
+      if (options.progress && terminal.progressAllowed) progress = terminal.progress(inputs.files);
+    },
+    onFileDone: () => progress?.file(),
+    onOutcome: (outcome) => {
+      progress?.document('result' in outcome ? outcome.result.findings.length : 0);
+      if (!streamed) return;
+      if ('result' in outcome) {
+        const findings = outcome.result.findings.filter((f) => severityRank(f.severity) >= severityRank(minimum));
+        write(ndjsonOutcome({ result: { ...outcome.result, findings } }));
+      } else {
+        write(ndjsonOutcome(outcome));
+      }
+    },
     ...(options.config !== undefined ? { config: options.config } : {}),
     ...(options.pack ? { packs: options.pack } : {}),
     ...(lang ? { language: lang } : {}),
+    ...(inputFormat ? { inputFormat } : {}),
+    ...(Object.keys(mapping).length > 0 ? { mapping } : {}),
   });
+  (progress as Progress | null)?.stop();
   for (const warning of warnings) terminal.warn(warning);
   const shown = filterReport(report, minimum);
-  const color = options.color ?? terminal.colorByDefault;
-  terminal.write(FORMATS[options.format]!(shown, { color, quiet: options.quiet ?? false }));
+  if (streamed) write(ndjsonEnd(shown));
+  else write(FORMATS[options.format]!(shown, { color: sink ? false : color, quiet: options.quiet ?? false }));
+  const stats = { ms: performance.now() - started, bytes };
+  if (sink) {
+    sink.commit();
+    // The terminal still gets the short summary.
+    terminal.warn(`report written to ${options.output}`);
+    terminal.write(`${totalLine(shown, { color })}\n`);
+    if (shown.summary.files > 1) terminal.write(formatSummary(shown, stats, { color }));
+  } else if (options.format === 'stylish' && shown.summary.files > 1 && !options.quiet) {
+    terminal.write(`\n${formatSummary(shown, stats, { color })}`);
+  }
 
   if (report.errors.length > 0) return 2;
   if (report.summary.errors > 0) return 1;

@@ -3,14 +3,23 @@ import { RULE_CATEGORIES } from '../finding.js';
 import { PackError } from '../packs/issues.js';
 import { FORMATS } from '../report/index.js';
 import { VERSION } from '../version.js';
-import { DEFAULT_MAX_FILE_MB, runCheck, type CheckOptions } from './check.js';
+import { DEFAULT_MAX_FILE_MB, INPUT_FORMATS, runCheck, type CheckOptions } from './check.js';
 import { runRules, type RulesOptions } from './rules.js';
 import { processTerminal, UsageError, type Terminal } from './terminal.js';
 
 const CHECK_HELP = `
-Paths are files, folders (searched for .md, .markdown and .txt, skipping .git and
-node_modules) and globs such as 'drafts/**/*.md'. Use - to read a draft from standard input.
-Without paths, the current folder is checked.
+Paths are files, folders and globs such as 'drafts/**/*.md'. Folders are searched for drafts
+(.md, .markdown, .txt, .html, .htm, .docx), skipping .git, node_modules and what .gitignore and
+.eindredignore files list. Use - to read a draft from standard input. Without paths, the current
+folder is checked.
+
+CMS exports are checked when named (or matched by a glob); each article is reported as file#id,
+with lines and columns inside the field it is in:
+  .json  .ndjson  .jsonl  JSON records: IPTC ninjs and Arc XP ANS are recognised; other records
+                          are read through --text-field, --id-field, --title-field, --meta-field
+  .csv                    one article per row, with the same field options (column names)
+  .xml                    WordPress WXR, IPTC NewsML-G2 (NITF or XHTML bodies)
+  .docx                   a Word draft
 
 Which rules run: the nearest .eindred.yaml above each file picks packs, switches rules off or
 changes their severity, and lists paths to skip. Without one, all built-in packs run.
@@ -26,6 +35,9 @@ Examples:
   $ eindred check drafts --format json > report.json
   $ cat draft.md | eindred check - --stdin-filename draft.md
   $ eindred check --quiet $(git diff --cached --name-only -- '*.md')
+  $ eindred check export.ndjson --text-field body --id-field id --meta-field ai=meta.ai
+  $ eindred check wordpress.xml --format html --output report.html
+  $ eindred check archive/ --format csv --output findings.csv --jobs 2
 `;
 
 const RULES_HELP = `
@@ -37,6 +49,8 @@ Examples:
   $ eindred rules --category bias --lang nl
   $ eindred rules --format json > rules.json
 `;
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function buildProgram(terminal: Terminal, exit: { code: number }): Command {
   const program = new Command('eindred')
@@ -76,6 +90,18 @@ function buildProgram(terminal: Terminal, exit: { code: number }): Command {
     .option('--stdin-filename <path>', 'name of the draft read from standard input: for the report, its format and config lookup')
     .option('--no-ignore', "also check files that the config's ignore list skips")
     .option('--max-file-size <MB>', 'report files larger than this instead of checking them', DEFAULT_MAX_FILE_MB)
+    .option('-o, --output <file>', 'write the report to this file; the terminal gets the summary')
+    .option('-j, --jobs <n>', 'check with n worker threads (default: the number of cores; small runs use one)')
+    .option('--no-progress', 'no progress bar (it is only drawn on a terminal, for runs longer than a second)')
+    .option('--input-format <format>', `read every input as this format instead of by its extension: ${INPUT_FORMATS.join(', ')}`)
+    .option('--text-field <path>', 'JSON/NDJSON/CSV exports: field with the article text, as a dot path (repeatable)', collect)
+    .option('--id-field <path>', 'JSON/NDJSON/CSV exports: field with the article id (reported as file#id)')
+    .option('--title-field <path>', 'JSON/NDJSON/CSV exports: field with the headline')
+    .option(
+      '--meta-field <key=path>',
+      'JSON/NDJSON/CSV exports: read metadata such as ai=meta.ai or lang=locale (repeatable)',
+      collect,
+    )
     .option('--color', 'force coloured output')
     .option('--no-color', 'no colours (also when NO_COLOR is set)')
     .addHelpText('after', CHECK_HELP)

@@ -1,3 +1,7 @@
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+
 /** What the CLI needs from the process; everything else in eindred stays free of it. */
 export interface Terminal {
   cwd: string;
@@ -6,11 +10,100 @@ export interface Terminal {
   write(text: string): void;
   warn(text: string): void;
   readStdin(): Promise<Uint8Array>;
+  /** Whether a progress bar may be drawn: standard error is a terminal. */
+  progressAllowed: boolean;
+  /** A progress bar on standard error over `total` inputs; it appears only once a run takes a while. */
+  progress(total: number): Progress;
+  /** A report file, written to a temporary file next to it and renamed into place by `commit`. */
+  openOutput(path: string): OutputFile;
+}
+
+export interface Progress {
+  /** A document was checked (with its findings), or an input could not be. */
+  document(findings: number): void;
+  /** An input file is done. */
+  file(): void;
+  stop(): void;
+}
+
+export interface OutputFile {
+  write(text: string): void;
+  commit(): void;
+  /** Remove the temporary file (on an error or an interrupt). */
+  discard(): void;
 }
 
 /** A mistake in how eindred was called: one line of help, exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** Progress bars wait this long: a quick run never shows one. */
+const PROGRESS_DELAY_MS = 1000;
+
+function progressBar(total: number): Progress {
+  const started = Date.now();
+  let files = 0;
+  let documents = 0;
+  let findings = 0;
+  // cli-progress is CommonJS: loaded with require, and only when a terminal may show a bar.
+  let bar: import('cli-progress').SingleBar | null = null;
+  const payload = () => {
+    const seconds = (Date.now() - started) / 1000;
+    return { documents, findings, rate: seconds > 0 ? (documents / seconds).toFixed(0) : '0' };
+  };
+  const timer = setTimeout(() => {
+    const { SingleBar, Presets } = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
+    bar = new SingleBar(
+      {
+        format: ' {bar} {value}/{total} files | {documents} documents, {findings} findings | {rate}/s | ETA {eta_formatted}',
+        stream: process.stderr,
+        hideCursor: true,
+        clearOnComplete: true,
+        etaBuffer: 50,
+      },
+      Presets.shades_classic,
+    );
+    bar.start(total, files, payload());
+  }, PROGRESS_DELAY_MS);
+  timer.unref();
+  return {
+    document(count) {
+      documents++;
+      findings += count;
+      if (bar && documents % 50 === 0) bar.update(files, payload());
+    },
+    file() {
+      files++;
+      bar?.update(files, payload());
+    },
+    stop() {
+      clearTimeout(timer);
+      bar?.stop();
+    },
+  };
+}
+
+function outputFile(path: string): OutputFile {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  let fd: number | null = openSync(temporary, 'w');
+  const close = (): void => {
+    if (fd !== null) closeSync(fd);
+    fd = null;
+  };
+  return {
+    write(text) {
+      if (fd !== null && text) writeSync(fd, text);
+    },
+    commit() {
+      close();
+      renameSync(temporary, path);
+    },
+    discard() {
+      close();
+      rmSync(temporary, { force: true });
+    },
+  };
 }
 
 export function processTerminal(): Terminal {
@@ -26,6 +119,9 @@ export function processTerminal(): Terminal {
     warn: (text) => {
       process.stderr.write(`eindred: ${text}\n`);
     },
+    progressAllowed: Boolean(process.stderr.isTTY) && env.CI === undefined,
+    progress: progressBar,
+    openOutput: outputFile,
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -1,8 +1,15 @@
-import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { Ignore } from 'ignore';
 
-/** Extensions eindred looks for inside folders. */
-export const DRAFT_GLOB = '**/*.{md,markdown,txt}';
+/**
+ * Extensions eindred looks for inside folders: drafts (Markdown, text, HTML, Word). Exports
+ * (.json, .ndjson, .jsonl, .csv, .xml) are checked when named or matched by a glob: a folder
+ * holds many JSON and XML files that are not news.
+ */
+export const DRAFT_GLOB = '**/*.{md,markdown,txt,html,htm,docx}';
+/** Files whose patterns (.gitignore syntax) say what not to check in folders and globs. */
+const IGNORE_FILES = ['.gitignore', '.eindredignore'];
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
 
 export interface Discovered {
@@ -48,7 +55,8 @@ export async function discoverFiles(args: readonly string[], cwd: string): Promi
       if (statSync(absolute).isDirectory()) {
         const glob = await globber();
         const found = await glob(DRAFT_GLOB, { cwd: absolute, ignore: ALWAYS_SKIPPED, followSymbolicLinks: false, dot: false });
-        for (const rel of found.sort()) add(join(arg, rel));
+        const ignored = await ignoreFilter(absolute, glob);
+        for (const rel of found.sort()) if (!ignored(join(absolute, rel))) add(join(arg, rel));
       } else {
         add(arg);
       }
@@ -58,10 +66,56 @@ export async function discoverFiles(args: readonly string[], cwd: string): Promi
       const glob = await globber();
       const found = await glob(arg, { cwd, ignore: ALWAYS_SKIPPED, followSymbolicLinks: false, onlyFiles: true });
       if (found.length === 0) missing.push([arg, 'no files match this pattern']);
-      for (const path of found.sort()) add(path);
+      const ignored = await ignoreFilter(globBase(resolve(cwd, arg)), glob);
+      for (const path of found.sort()) if (!ignored(resolve(cwd, path))) add(path);
       continue;
     }
     missing.push([arg, 'no such file or folder']);
   }
   return { files, missing };
+}
+
+/** The folder a glob starts from: its part before the first wildcard. */
+function globBase(pattern: string): string {
+  const parts = pattern.split('/');
+  const fixed = parts.findIndex((part) => isGlob(part));
+  return fixed <= 0 ? dirname(pattern) : parts.slice(0, fixed).join('/') || '/';
+}
+
+/**
+ * Whether a file below `root` is ignored by a .gitignore or .eindredignore: those inside `root`,
+ * and those of the folders above it up to the top of its git repository.
+ */
+async function ignoreFilter(root: string, glob: Awaited<ReturnType<typeof globber>>): Promise<(file: string) => boolean> {
+  const files = (
+    await glob(
+      IGNORE_FILES.map((name) => `**/${name}`),
+      { cwd: root, ignore: ALWAYS_SKIPPED, dot: true, followSymbolicLinks: false },
+    )
+  ).map((rel) => join(root, rel));
+  for (let dir = root; ; ) {
+    if (dir !== root) files.push(...IGNORE_FILES.map((name) => join(dir, name)).filter((file) => existsSync(file)));
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) break;
+    dir = dirname(dir);
+  }
+  if (files.length === 0) return () => false;
+  const { default: ignore } = await import('ignore');
+  const matchers = new Map<string, Ignore>();
+  for (const file of files) {
+    const dir = dirname(file);
+    let matcher = matchers.get(dir);
+    if (!matcher) matchers.set(dir, (matcher = ignore()));
+    try {
+      matcher.add(readFileSync(file, 'utf8'));
+    } catch {
+      // An unreadable ignore file ignores nothing.
+    }
+  }
+  return (file) => {
+    for (const [dir, matcher] of matchers) {
+      const rel = relative(dir, file);
+      if (!rel.startsWith('..') && rel !== '' && matcher.ignores(toPosix(rel))) return true;
+    }
+    return false;
+  };
 }

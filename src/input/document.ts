@@ -2,7 +2,7 @@ import type { MessageKey } from '../messages.js';
 import type { LineIndex } from './positions.js';
 import type { SourceMap, SourceRange } from './prose.js';
 
-export type DocumentFormat = 'markdown' | 'text';
+export type DocumentFormat = 'markdown' | 'text' | 'html';
 
 export type BlockKind = 'heading' | 'paragraph' | 'tableCell' | 'imageAlt' | 'text';
 
@@ -62,4 +62,17 @@ export interface Document {
   /** Links, bare web addresses and footnote calls: places where the text cites a source. */
   links: SourceRange[];
   problems: InputProblem[];
+  /**
+   * For an article from an export: the fields its source is made of (headline, body …), in
+   * order. Positions in the report are counted inside each field, and name it.
+   */
+  fields?: FieldSpan[];
+}
+
+export interface FieldSpan {
+  /** The field as the export names it (`headline`, `body_html`, `content:encoded` …). */
+  name: string;
+  start: number;
+  end: number;
+  lines: LineIndex;
 }

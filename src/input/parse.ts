@@ -8,6 +8,7 @@ import { extractTextProse } from './text.js';
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mdx']);
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '']);
+const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
 
 /** The format a path's extension stands for, or null when eindred cannot read it (yet). */
 export function formatForPath(path: string): DocumentFormat | null {
@@ -16,6 +17,7 @@ export function formatForPath(path: string): DocumentFormat | null {
   const ext = dot > 0 ? base.slice(dot).toLowerCase() : '';
   if (MARKDOWN_EXTENSIONS.has(ext)) return 'markdown';
   if (TEXT_EXTENSIONS.has(ext)) return 'text';
+  if (HTML_EXTENSIONS.has(ext)) return 'html';
   return null;
 }
 
@@ -25,6 +27,7 @@ export function formatForPath(path: string): DocumentFormat | null {
  */
 export function parseDocument(path: string, text: string, format: DocumentFormat, problems: InputProblem[] = []): Document {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (format === 'html') throw new Error('HTML pages are parsed by parseHtmlPage (html-page.ts), loaded when needed');
   const span = findFrontMatter(source);
   let frontMatter = null;
   const allProblems = [...problems];

@@ -44,6 +44,16 @@ export class SourceMap {
     return { start: sourceStart, end: this.sourceEnds[s] ?? sourceStart };
   }
 
+  /** The same map for a text that starts `offset` units further into its source. */
+  shifted(offset: number): SourceMap {
+    return new SourceMap(
+      this.textStarts,
+      this.sourceStarts.map((start) => start + offset),
+      this.sourceEnds.map((end) => end + offset),
+      this.verbatim,
+    );
+  }
+
   /** Source range covering prose characters [start, end). */
   range(start: number, end: number): SourceRange {
     if (end <= start) {

@@ -1,3 +1,4 @@
+import type { FieldMapping } from '../input/exports/types.js';
 import { isSeverity, type Severity } from '../finding.js';
 import { PackError } from './issues.js';
 import { CHECK_KINDS } from '../checks/index.js';
@@ -29,6 +30,8 @@ export interface Config {
   language?: string;
   /** Kind settings that override the packs' (`disclosure: { placement: … }`), by kind. */
   settings: Record<string, unknown>;
+  /** Where the text, id, title and metadata of JSON, NDJSON and CSV export records are. */
+  fields?: FieldMapping;
 }
 
 export const DEFAULT_PACKS = ['builtin'];
@@ -38,7 +41,7 @@ export function defaultConfig(dir: string): Config {
 }
 
 const KINDS_WITH_SETTINGS = Object.entries(CHECK_KINDS).filter(([, kind]) => kind.settings);
-const CONFIG_KEYS = ['packs', 'rules', 'ignore', 'language', ...KINDS_WITH_SETTINGS.map(([name]) => name)];
+const CONFIG_KEYS = ['packs', 'rules', 'ignore', 'language', 'fields', ...KINDS_WITH_SETTINGS.map(([name]) => name)];
 const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
 
 export async function parseConfig(text: string, file: string, dir: string): Promise<Config> {
@@ -57,6 +60,26 @@ export async function parseConfig(text: string, file: string, dir: string): Prom
     root.issue('language', `‘language’ must be a lower-case ISO 639-1 code such as nl or en, not ‘${language}’`);
   } else if (language) {
     config.language = language;
+  }
+  const fields = root.map('fields');
+  if (fields) {
+    fields.allowOnly(['text', 'id', 'title', 'meta'], 'fields');
+    const mapping: FieldMapping = {};
+    const text = fields.stringList('text') ?? (fields.string('text') ? [fields.string('text')!] : undefined);
+    if (text) mapping.text = text;
+    const id = fields.string('id');
+    if (id) mapping.id = id;
+    const title = fields.string('title');
+    if (title) mapping.title = title;
+    const meta = fields.map('meta');
+    if (meta) {
+      mapping.meta = {};
+      for (const key of meta.keys()) {
+        const path = meta.string(key);
+        if (path) mapping.meta[key] = path;
+      }
+    }
+    config.fields = mapping;
   }
   const rules = root.map('rules');
   for (const id of rules?.keys() ?? []) {

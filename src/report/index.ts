@@ -1,4 +1,7 @@
+import { formatCsv } from './csv.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
+import { formatNdjson } from './ndjson.js';
 import type { Report } from './report.js';
 import { formatStylish } from './stylish.js';
 
@@ -11,4 +14,7 @@ export interface FormatOptions {
 export const FORMATS: Readonly<Record<string, (report: Report, options: FormatOptions) => string>> = {
   stylish: formatStylish,
   json: formatJson,
+  ndjson: formatNdjson,
+  csv: formatCsv,
+  html: formatHtml,
 };

@@ -1,4 +1,4 @@
-import { Chalk } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding } from '../finding.js';
 import type { Report } from './report.js';
 
@@ -32,7 +32,7 @@ export function formatStylish(report: Report, options: StylishOptions): string {
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
     out.push(c.underline(file.path));
-    const where = file.findings.map((f) => `${f.line}:${f.column}`);
+    const where = file.findings.map((f) => `${f.field ? `${f.field} ` : ''}${f.line}:${f.column}`);
     const width = Math.max(...where.map((w) => w.length));
     const indent = ' '.repeat(2 + width + 2 + 7 + 2);
     file.findings.forEach((finding, i) => {
@@ -50,18 +50,67 @@ export function formatStylish(report: Report, options: StylishOptions): string {
     out.push('');
   }
 
-  const { errors, warnings, infos, files } = report.summary;
+  out.push(totalLine(report, options, c));
+  if (options.quiet && report.summary.errors + report.summary.warnings + report.summary.infos === 0 && report.errors.length === 0)
+    return '';
+  return `${out.join('\n')}\n`;
+}
+
+/** The last line of the report: how many problems in how many files. */
+export function totalLine(report: Report, options: StylishOptions, chalk?: ChalkInstance): string {
+  const c = chalk ?? new Chalk({ level: options.color ? 1 : 0 });
+  const { errors, warnings, infos, files, filesWithFindings } = report.summary;
   const problems = errors + warnings + infos;
   const failed = report.errors.length;
-  const unread = failed > 0 ? `; ${plural(failed, 'file')} could not be checked` : '';
+  const unread = failed > 0 ? `; ${plural(failed, 'input')} could not be checked` : '';
   if (problems === 0) {
-    if (options.quiet && failed === 0) return '';
-    out.push(`${failed > 0 ? c.red('✖') : c.green('✔')} No problems in ${plural(files, 'file')}${unread}`);
-  } else {
-    const withFindings = report.files.filter((f) => f.findings.length > 0).length;
-    const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
-    const mark = errors > 0 || failed > 0 ? c.red.bold('✖') : warnings > 0 ? c.yellow.bold('⚠') : c.blue('ℹ');
-    out.push(`${mark} ${plural(problems, 'problem')} (${counts}) in ${withFindings} of ${plural(files, 'file')}${unread}`);
+    return `${failed > 0 ? c.red('✖') : c.green('✔')} No problems in ${plural(files, 'file')}${unread}`;
   }
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
+  const mark = errors > 0 || failed > 0 ? c.red.bold('✖') : warnings > 0 ? c.yellow.bold('⚠') : c.blue('ℹ');
+  return `${mark} ${plural(problems, 'problem')} (${counts}) in ${filesWithFindings} of ${plural(files, 'file')}${unread}`;
+}
+
+/** How long a run took and how much it read, for the summary (never in the JSON report). */
+export interface RunStats {
+  ms: number;
+  bytes: number;
+}
+
+/**
+ * The summary of a batch, after the per-file report: findings per category and per rule, the
+ * documents with most errors, time taken and throughput.
+ */
+export function formatSummary(report: Report, stats: RunStats, options: StylishOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const { summary } = report;
+  const out: string[] = [c.bold('Summary')];
+  const table = (counts: Record<string, number>, limit: number): void => {
+    const entries = Object.entries(counts)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, limit);
+    const width = Math.max(0, ...entries.map(([key]) => key.length));
+    for (const [key, n] of entries) out.push(`    ${key.padEnd(width)}  ${String(n).padStart(6)}`);
+    const rest = Object.keys(counts).length - entries.length;
+    if (rest > 0) out.push(c.dim(`    … and ${plural(rest, 'more rule')}`));
+  };
+  if (Object.keys(summary.byCategory).length > 0) {
+    out.push('  per category');
+    table(summary.byCategory, 10);
+    out.push('  per rule');
+    table(summary.byRule, 15);
+  }
+  if (summary.mostErrors.length > 0) {
+    out.push('  most errors');
+    for (const entry of summary.mostErrors.slice(0, 5)) {
+      out.push(`    ${entry.path}  ${c.red(plural(entry.errors, 'error'))}, ${plural(entry.warnings, 'warning')}`);
+    }
+  }
+  const seconds = stats.ms / 1000;
+  const rate = seconds > 0 ? summary.files / seconds : 0;
+  const mb = stats.bytes / 1e6;
+  out.push(
+    `  ${plural(summary.files, 'document')} in ${seconds.toFixed(1)} s (${rate >= 10 ? rate.toFixed(0) : rate.toFixed(1)} per second${mb > 0 ? `, ${(mb / Math.max(seconds, 0.001)).toFixed(1)} MB/s` : ''})`,
+  );
   return `${out.join('\n')}\n`;
 }

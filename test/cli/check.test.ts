@@ -52,8 +52,14 @@ describe('eindred check on the bundled fixtures', () => {
     expect(result.stdout).toMatch(/  8:65  error    ‘\[bron\?\]’ staat nog in de tekst/);
     const fixtures = ['nl', 'en'].flatMap((language) => readdirSync(join(ROOT, 'fixtures', language))).length;
     expect(result.stdout).toMatch(
-      new RegExp(`✖ \\d+ problems \\(\\d+ errors, \\d+ warnings, \\d+ infos\\) in \\d+ of ${fixtures} files\\n$`),
+      new RegExp(`✖ \\d+ problems \\(\\d+ errors, \\d+ warnings, \\d+ infos\\) in \\d+ of ${fixtures} files\\n\\nSummary\\n`),
     );
+    // After the files, a batch gets a summary: per category, per rule, most errors, time and rate.
+    const summary = result.stdout.slice(result.stdout.indexOf('\nSummary\n'));
+    expect(summary).toMatch(/per category\n {4}disclosure +\d+\n {4}claims +\d+\n/);
+    expect(summary).toMatch(/per rule\n/);
+    expect(summary).toMatch(/most errors\n {4}fixtures\/\S+ {2}\d+ errors?, \d+ warnings?\n/);
+    expect(summary).toMatch(new RegExp(`${fixtures} documents in \\d+\\.\\d s \\([\\d.]+ per second, [\\d.]+ MB/s\\)\\n$`));
     expect(result.stdout).not.toContain('\u001b[');
   });
 
@@ -203,7 +209,7 @@ describe('eindred check options', () => {
     ]);
     const stylish = eindred(['check', 'goed.md', 'weg.md'], { cwd: dir });
     expect(stylish.stdout).toContain('weg.md\n  error  no such file or folder');
-    expect(stylish.stdout).toContain('1 file could not be checked');
+    expect(stylish.stdout).toContain('1 input could not be checked');
   });
 
   it('refuses files above --max-file-size with a clear message', () => {

@@ -74,7 +74,7 @@ describe('stylish', () => {
       color: false,
     });
     expect(text).toContain('kapot.md\n  error  cannot be read: permission denied');
-    expect(text).toContain('1 file could not be checked');
+    expect(text).toContain('1 input could not be checked');
   });
 
   it('colours only when asked', () => {
@@ -96,6 +96,7 @@ describe('filterReport', () => {
   it('keeps findings at or above the minimum and recounts', () => {
     const filtered = filterReport(report([finding({ severity: 'info' }), finding({ severity: 'error' })]), 'warning');
     expect(filtered.files[0]!.findings.map((f) => f.severity)).toEqual(['error']);
-    expect(filtered.summary).toEqual({ files: 2, errors: 1, warnings: 0, infos: 0 });
+    expect(filtered.summary).toMatchObject({ files: 2, errors: 1, warnings: 0, infos: 0, filesWithFindings: 1 });
+    expect(filtered.summary.byRule).toEqual({ 'nl.bias.x': 1 });
   });
 });

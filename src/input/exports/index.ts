@@ -1,0 +1,175 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { decodeText, InputError } from '../read.js';
+import { recordToItem } from './records.js';
+import type { ExportFormat, ExportItem, FieldMapping } from './types.js';
+import { readNewsMl, readWxr, xmlRootName } from './xml.js';
+
+export { EXPORT_FORMATS, type ExportFormat, type ExportItem, type FieldMapping } from './types.js';
+
+/**
+ * Reading exports: a file in, its articles (or the reasons a record cannot be checked) out, one at
+ * a time. NDJSON is streamed line by line, so an export of any length is read in bounded memory;
+ * the other formats are read whole (within --max-file-size).
+ */
+
+const NEWSML_ROOTS = new Set([
+  'newsItem',
+  'newsMessage',
+  'packageItem',
+  'conceptItem',
+  'knowledgeItem',
+  'planningItem',
+  'catalogItem',
+]);
+
+/** The export format of a file, from its extension and (for .xml) its root element; null for drafts. */
+export function exportFormatFor(path: string, readHead: () => string): ExportFormat | null {
+  const ext = path.slice(path.lastIndexOf('.')).toLowerCase();
+  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
+  if (ext === '.json') return 'json';
+  if (ext === '.csv') return 'csv';
+  if (ext === '.docx') return 'docx';
+  if (ext === '.xml') {
+    const root = xmlRootName(readHead());
+    if (root === 'rss') return 'wxr';
+    if (root && NEWSML_ROOTS.has(root)) return 'newsml';
+    throw new InputError(
+      path,
+      `eindred reads WordPress exports (<rss>) and NewsML-G2 (<newsItem>, <newsMessage>, <packageItem>) as XML; this file's root element is ${root ? `<${root}>` : 'missing'} (see --input-format)`,
+    );
+  }
+  return null;
+}
+
+export interface ExportRequest {
+  /** As reported (relative), and the file to read. */
+  path: string;
+  file: string;
+  format: ExportFormat;
+  mapping: FieldMapping;
+  maxBytes: number;
+}
+
+function readWhole(request: ExportRequest): string {
+  return decodeText(readBytes(request), request.path).text;
+}
+
+function readBytes(request: ExportRequest): Buffer {
+  const bytes = readFileSync(request.file);
+  if (bytes.length > request.maxBytes) {
+    throw new InputError(
+      request.path,
+      `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, more than --max-file-size ${request.maxBytes / 1024 / 1024} MB; raise the limit, or export as NDJSON, which is read line by line`,
+    );
+  }
+  return bytes;
+}
+
+/** The articles of an export file, in file order. */
+export async function* readExport(request: ExportRequest): AsyncGenerator<ExportItem> {
+  const { path, format, mapping } = request;
+  switch (format) {
+    case 'ndjson':
+      yield* readNdjson(request);
+      return;
+    case 'json':
+    case 'ninjs':
+    case 'ans': {
+      const text = readWhole(request);
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch (error) {
+        yield { record: 0, message: `not valid JSON: ${(error as Error).message}` };
+        return;
+      }
+      const forced = format === 'json' ? undefined : format;
+      const records = recordsOf(data);
+      for (let i = 0; i < records.length; i++) yield recordToItem(path, records[i], i + 1, mapping, forced);
+      return;
+    }
+    case 'csv':
+      yield* readCsv(request);
+      return;
+    case 'wxr':
+      yield* readWxr(path, readWhole(request));
+      return;
+    case 'newsml':
+      yield* readNewsMl(path, readWhole(request));
+      return;
+    case 'docx':
+      yield await readDocx(request);
+      return;
+  }
+}
+
+/** The records of a JSON export: an array, an object holding one array of records, or one record. */
+function recordsOf(data: unknown): unknown[] {
+  if (Array.isArray(data)) return data;
+  if (data && typeof data === 'object') {
+    for (const key of ['items', 'articles', 'posts', 'stories', 'data', 'results', 'content_elements_list']) {
+      const value = (data as Record<string, unknown>)[key];
+      if (Array.isArray(value) && value.every((v) => v && typeof v === 'object')) return value;
+    }
+  }
+  return [data];
+}
+
+async function* readNdjson(request: ExportRequest): AsyncGenerator<ExportItem> {
+  const lines = createInterface({ input: createReadStream(request.file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let number = 0;
+  let line = 0;
+  for await (const text of lines) {
+    line++;
+    if (!/\S/.test(text)) continue;
+    number++;
+    if (text.length > request.maxBytes) {
+      yield { record: number, where: `line ${line}`, message: `the record is longer than --max-file-size` };
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      yield { record: number, where: `line ${line}`, message: `not valid JSON: ${(error as Error).message}` };
+      continue;
+    }
+    const item = recordToItem(request.path, value, number, request.mapping);
+    yield 'article' in item ? item : { ...item, where: `line ${line}` };
+  }
+}
+
+async function* readCsv(request: ExportRequest): AsyncGenerator<ExportItem> {
+  const { parse } = await import('csv-parse/sync');
+  const failures: ExportItem[] = [];
+  const rows = parse(readWhole(request), {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    relax_quotes: false,
+    skip_records_with_error: true,
+    on_skip: (error: { message: string; records?: number; lines?: number } | undefined) => {
+      if (error) failures.push({ record: (error.records ?? 0) + 1, where: `line ${error.lines ?? '?'}`, message: error.message });
+    },
+    info: true,
+  }) as { record: Record<string, string>; info: { lines: number; records: number } }[];
+  let failure = 0;
+  for (const { record, info } of rows) {
+    while (failures[failure] && (failures[failure] as { record: number }).record < info.records) yield failures[failure++]!;
+    const item = recordToItem(request.path, record, info.records, request.mapping, 'mapped');
+    yield 'article' in item ? item : { ...item, where: `line ${info.lines}` };
+  }
+  while (failures[failure]) yield failures[failure++]!;
+}
+
+async function readDocx(request: ExportRequest): Promise<ExportItem> {
+  const { default: mammoth } = await import('mammoth');
+  try {
+    const { value } = await mammoth.extractRawText({ buffer: readBytes(request) });
+    return { article: { path: request.path, fields: [{ name: 'document', text: value, format: 'text' }], meta: {} } };
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    return { record: 0, message: `not a readable Word document: ${(error as Error).message}` };
+  }
+}

@@ -1,0 +1,27 @@
+import type { Document, InputProblem } from './document.js';
+import { extractHtmlProse } from './html.js';
+import { LineIndex } from './positions.js';
+
+/**
+ * An HTML page: the prose of its body (navigation, scripts and styles left out); `<html lang>`
+ * is its declared language.
+ */
+export function parseHtmlPage(path: string, text: string, problems: InputProblem[] = []): Document {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const prose = extractHtmlProse(source);
+  const lang = /<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/i.exec(source.slice(0, 4096))?.[1];
+  return {
+    path,
+    format: 'html',
+    source,
+    lines: new LineIndex(source),
+    frontMatter: lang ? { data: { lang }, range: { start: 0, end: 0 } } : null,
+    blocks: prose.blocks,
+    images: prose.images,
+    urls: prose.urls,
+    provenance: [],
+    html: [],
+    links: prose.links.sort((a, b) => a.start - b.start),
+    problems,
+  };
+}
