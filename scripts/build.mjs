@@ -33,7 +33,9 @@ mkdirSync(dist, { recursive: true });
 await build({
   ...common,
   // api: the same checking as a function, for tools (and the benchmark) that want the report.
-  entryPoints: { cli: 'src/cli/main.ts', api: 'src/api.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', api: 'src/api.ts', worker: 'src/worker.ts' },
+  // piscina starts its workers from its own files: it must stay in node_modules.
+  external: ['piscina'],
   outdir: dist,
   splitting: true,
   minify: !process.env.EINDRED_NO_MINIFY,

@@ -17,6 +17,9 @@ export type { Report } from './report/report.js';
 export type { Outcome, InputFormat } from './batch.js';
 export type { FieldMapping } from './input/exports/types.js';
 
+/** Below this many bytes of input, checking stays in one thread (see checkPaths). */
+export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+
 function fileSize(file: string): number {
   try {
     return statSync(file).size;
@@ -122,30 +125,29 @@ export async function checkPaths(request: CheckRequest): Promise<CheckResponse> 
     ...(request.mapping ? { mapping: request.mapping } : {}),
     ...(request.keepText ? { keepText: true } : {}),
   };
-  if (request.onStart) {
-    let bytes = 0;
-    for (const job of jobs) if (job.file) bytes += fileSize(job.file);
-    request.onStart({ files: jobs.length, bytes });
-  }
+  let bytes = 0;
+  for (const job of jobs) if (job.file) bytes += fileSize(job.file);
+  request.onStart?.({ files: jobs.length, bytes });
+  // Worker threads pay for their start-up and their own JIT warm-up only on large batches.
+  const threads = bytes >= PARALLEL_MIN_BYTES ? Math.max(1, request.jobs ?? 1) : 1;
   const results: FileResult[] = [];
   const summarizer = new Summarizer();
   for (const failure of failures) request.onOutcome?.({ failure });
-  await checkAll(
-    jobs,
-    settings,
-    loader,
-    (outcome) => {
-      if ('result' in outcome) {
-        summarizer.add(outcome.result);
-        if (request.keepResults !== false) results.push(outcome.result);
-      } else {
-        failures.push(outcome.failure);
-      }
-      request.onOutcome?.(outcome);
-    },
-    request.stdin?.read,
-    request.onFileDone,
-  );
+  const emit = (outcome: Outcome): void => {
+    if ('result' in outcome) {
+      summarizer.add(outcome.result);
+      if (request.keepResults !== false) results.push(outcome.result);
+    } else {
+      failures.push(outcome.failure);
+    }
+    request.onOutcome?.(outcome);
+  };
+  if (threads > 1) {
+    const { checkInParallel } = await import('./pool.js');
+    await checkInParallel(jobs, settings, loader, threads, emit, request.onFileDone, request.stdin?.read);
+  } else {
+    await checkAll(jobs, settings, loader, emit, request.stdin?.read, request.onFileDone);
+  }
   const report: Report = {
     tool: { name: 'eindred', version: VERSION },
     files: results,

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { lintDocument, type FileResult } from './engine.js';
 import type { Document } from './input/document.js';
+import type { NdjsonLine } from './input/exports/index.js';
 import type { ExportFormat, FieldMapping } from './input/exports/types.js';
 import { formatForPath, parseDocument } from './input/parse.js';
 import { decodeText, InputError, readInputFile } from './input/read.js';
@@ -51,6 +52,58 @@ function head(file: string): string {
   }
 }
 
+/** The linter for a job's documents: its config's rules, language and text-keeping. */
+async function linterFor(job: BatchJob, settings: BatchSettings, loader: PackLoader) {
+  const config = await loader.configFor(dirname(job.file ?? resolve(settings.cwd, job.path)), settings.config);
+  const ruleSet = await loader.ruleSetFor(config, settings.packs);
+  const defaultLanguage = settings.language ?? config.language;
+  const lint = async (document: Document): Promise<FileResult> => {
+    const result = await lintDocument(document, ruleSet, defaultLanguage ? { defaultLanguage } : {});
+    if (settings.keepText && result.findings.length > 0) {
+      result.text = document.fields
+        ? document.fields.map((field) => ({ field: field.name, text: document.source.slice(field.start, field.end) }))
+        : [{ text: document.source }];
+    }
+    return result;
+  };
+  return { lint, mapping: { ...config.fields, ...settings.mapping } };
+}
+
+/** The export format of a job, or null for a draft; throws for a file eindred cannot read. */
+export function jobExportFormat(
+  job: BatchJob,
+  settings: BatchSettings,
+  detect: (path: string, head: () => string) => ExportFormat | null,
+): ExportFormat | null {
+  const forced = settings.inputFormat;
+  if (!job.file || (forced ? DRAFT_FORMATS.has(forced) : formatForPath(job.path))) return null;
+  const file = job.file;
+  const format = (forced as ExportFormat | undefined) ?? detect(job.path, () => head(file));
+  if (!format) {
+    throw new InputError(
+      job.path,
+      'eindred cannot read this kind of file: it checks .md, .markdown, .txt and .html drafts, .docx, and exports in .json, .ndjson, .csv and .xml (see --input-format)',
+    );
+  }
+  return format;
+}
+
+function failureOf(path: string, item: { record: number; where?: string; message: string }): Outcome {
+  const where =
+    item.record > 0 ? `record ${item.record}${item.where ? ` (${item.where})` : ''}: ` : item.where ? `${item.where}: ` : '';
+  return { failure: { path, message: `${where}${item.message}`, ...(item.record > 0 ? { record: item.record } : {}) } };
+}
+
+/** Turn what went wrong with an input into its outcome; anything else is a bug and is thrown. */
+function inputFailure(job: BatchJob, error: unknown): Outcome {
+  if (error instanceof InputError) return { failure: { path: job.path, message: error.message } };
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+    return { failure: { path: job.path, message: `cannot be read: ${(error as Error).message}` } };
+  }
+  throw error;
+}
+
 /**
  * Check one input: a draft gives one outcome, an export one per article (or per record that
  * cannot be checked), in file order.
@@ -62,75 +115,75 @@ export async function* checkJob(
   readStdin?: () => Promise<Uint8Array>,
 ): AsyncGenerator<Outcome> {
   try {
-    const config = await loader.configFor(dirname(job.file ?? resolve(settings.cwd, job.path)), settings.config);
-    const ruleSet = await loader.ruleSetFor(config, settings.packs);
-    const defaultLanguage = settings.language ?? config.language;
-    const lint = async (document: Document): Promise<FileResult> => {
-      const result = await lintDocument(document, ruleSet, defaultLanguage ? { defaultLanguage } : {});
-      if (settings.keepText && result.findings.length > 0) {
-        result.text = document.fields
-          ? document.fields.map((field) => ({ field: field.name, text: document.source.slice(field.start, field.end) }))
-          : [{ text: document.source }];
-      }
-      return result;
-    };
-
-    const forced = settings.inputFormat;
-    if (job.file && (forced ? !DRAFT_FORMATS.has(forced) : !formatForPath(job.path))) {
-      const { exportFormatFor, readExport } = await import('./input/exports/index.js');
-      const file = job.file;
-      const format = (forced as ExportFormat | undefined) ?? exportFormatFor(job.path, () => head(file));
-      if (!format) {
-        throw new InputError(
-          job.path,
-          'eindred cannot read this kind of file: it checks .md, .markdown, .txt and .html drafts, .docx, and exports in .json, .ndjson, .csv and .xml (see --input-format)',
-        );
-      }
+    const { lint, mapping } = await linterFor(job, settings, loader);
+    const exports =
+      job.file && (settings.inputFormat || !formatForPath(job.path)) ? await import('./input/exports/index.js') : null;
+    const format = exports ? jobExportFormat(job, settings, exports.exportFormatFor) : null;
+    if (exports && format && job.file) {
       const { articleDocument } = await import('./input/article.js');
-      const mapping = { ...config.fields, ...settings.mapping };
-      for await (const item of readExport({ path: job.path, file, format, mapping, maxBytes: settings.maxBytes })) {
-        if ('article' in item) {
-          yield { result: await lint(articleDocument(item.article)) };
-        } else {
-          const where =
-            item.record > 0
-              ? `record ${item.record}${item.where ? ` (${item.where})` : ''}: `
-              : item.where
-                ? `${item.where}: `
-                : '';
-          yield {
-            failure: { path: job.path, message: `${where}${item.message}`, ...(item.record > 0 ? { record: item.record } : {}) },
-          };
-        }
+      for await (const item of exports.readExport({
+        path: job.path,
+        file: job.file,
+        format,
+        mapping,
+        maxBytes: settings.maxBytes,
+      })) {
+        yield 'article' in item ? { result: await lint(articleDocument(item.article)) } : failureOf(job.path, item);
       }
       return;
     }
 
-    const format = (forced as 'markdown' | 'text' | 'html' | undefined) ?? formatForPath(job.path) ?? 'markdown';
+    const draftFormat =
+      (settings.inputFormat as 'markdown' | 'text' | 'html' | undefined) ?? formatForPath(job.path) ?? 'markdown';
     let decoded;
     if (job.file) decoded = readInputFile(job.file, settings.maxBytes);
     else if (readStdin) decoded = decodeText(await readStdin(), job.path);
     else throw new Error('standard input can only be read in the main thread');
     let document: Document;
-    if (format === 'html') {
+    if (draftFormat === 'html') {
       const { parseHtmlPage } = await import('./input/html-page.js');
       document = parseHtmlPage(job.path, decoded.text, decoded.problems);
     } else {
-      document = parseDocument(job.path, decoded.text, format, decoded.problems);
+      document = parseDocument(job.path, decoded.text, draftFormat, decoded.problems);
     }
     yield { result: await lint(document) };
   } catch (error) {
-    if (error instanceof InputError) {
-      yield { failure: { path: job.path, message: error.message } };
-      return;
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      yield { failure: { path: job.path, message: `cannot be read: ${(error as Error).message}` } };
-      return;
-    }
-    throw error;
+    yield inputFailure(job, error);
   }
+}
+
+/** Check records of an NDJSON export (a slice of its lines), in order. */
+export async function checkNdjsonLines(
+  job: BatchJob,
+  lines: readonly NdjsonLine[],
+  settings: BatchSettings,
+  loader: PackLoader,
+): Promise<Outcome[]> {
+  const { lint, mapping } = await linterFor(job, settings, loader);
+  const { ndjsonRecord } = await import('./input/exports/index.js');
+  const { articleDocument } = await import('./input/article.js');
+  const outcomes: Outcome[] = [];
+  for (const line of lines) {
+    const item = ndjsonRecord({ path: job.path, mapping, maxBytes: settings.maxBytes }, line);
+    outcomes.push('article' in item ? { result: await lint(articleDocument(item.article)) } : failureOf(job.path, item));
+  }
+  return outcomes;
+}
+
+/** A piece of work for a worker thread: a whole input, or a slice of an NDJSON export's lines. */
+export type Task = { job: BatchJob; lines?: NdjsonLine[] };
+
+/** Run a task (in a worker thread, or in the main one). */
+export async function runTask(
+  task: Task,
+  settings: BatchSettings,
+  loader: PackLoader,
+  readStdin?: () => Promise<Uint8Array>,
+): Promise<Outcome[]> {
+  if (task.lines) return checkNdjsonLines(task.job, task.lines, settings, loader);
+  const outcomes: Outcome[] = [];
+  for await (const outcome of checkJob(task.job, settings, loader, readStdin)) outcomes.push(outcome);
+  return outcomes;
 }
 
 /** Check every job, in order, handing each outcome to `emit` as soon as it is known. */

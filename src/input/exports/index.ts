@@ -117,27 +117,42 @@ function recordsOf(data: unknown): unknown[] {
 }
 
 async function* readNdjson(request: ExportRequest): AsyncGenerator<ExportItem> {
-  const lines = createInterface({ input: createReadStream(request.file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let number = 0;
+  for await (const line of ndjsonLines(request.file)) yield ndjsonRecord(request, line);
+}
+
+/** A non-blank line of an NDJSON file: its text, its line number and its record number. */
+export interface NdjsonLine {
+  text: string;
+  line: number;
+  record: number;
+}
+
+/** The records of an NDJSON file, one line at a time (blank lines are not records). */
+export async function* ndjsonLines(file: string): AsyncGenerator<NdjsonLine> {
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let record = 0;
   let line = 0;
   for await (const text of lines) {
     line++;
-    if (!/\S/.test(text)) continue;
-    number++;
-    if (text.length > request.maxBytes) {
-      yield { record: number, where: `line ${line}`, message: `the record is longer than --max-file-size` };
-      continue;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      yield { record: number, where: `line ${line}`, message: `not valid JSON: ${(error as Error).message}` };
-      continue;
-    }
-    const item = recordToItem(request.path, value, number, request.mapping);
-    yield 'article' in item ? item : { ...item, where: `line ${line}` };
+    if (/\S/.test(text)) yield { text, line, record: ++record };
   }
+}
+
+/** One NDJSON line → an article, or why not. */
+export function ndjsonRecord(
+  request: Pick<ExportRequest, 'path' | 'mapping' | 'maxBytes'>,
+  { text, line, record }: NdjsonLine,
+): ExportItem {
+  const where = `line ${line}`;
+  if (text.length > request.maxBytes) return { record, where, message: 'the record is longer than --max-file-size' };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { record, where, message: `not valid JSON: ${(error as Error).message}` };
+  }
+  const item = recordToItem(request.path, value, record, request.mapping);
+  return 'article' in item ? item : { ...item, where };
 }
 
 async function* readCsv(request: ExportRequest): AsyncGenerator<ExportItem> {
