@@ -28,6 +28,8 @@ export interface FileResult {
   text?: { field?: string; text: string }[];
 }
 
+/** Below this many letters, a document's function words decide its language before franc does. */
+const SHORT_TEXT_LETTERS = 200;
 /** Enough letters for franc to be reliable on a block of its own. */
 const MIN_DETECT_LETTERS = 40;
 /** How much prose franc looks at for the document language: plenty for news text. */
@@ -123,6 +125,9 @@ async function detectDocumentLanguage(blocks: readonly Block[]): Promise<string>
   const clear = clearVote(votes);
   if (clear) return clear;
   const letters = sample.replace(/[^\p{L}]/gu, '').length;
+  // On a sentence or two franc guesses wildly (short Dutch is often "German"); a function word is surer.
+  const vote = strongestVote(votes);
+  if (vote && letters < SHORT_TEXT_LETTERS) return vote;
   if (letters >= 20) {
     const detected = (await loadDetector())(sample.slice(0, SAMPLE_CHARS));
     if (detected) return detected;

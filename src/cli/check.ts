@@ -131,7 +131,7 @@ export async function runCheck(paths: string[], options: CheckOptions, terminal:
     // The terminal still gets the short summary.
     terminal.warn(`report written to ${options.output}`);
     terminal.write(`${totalLine(shown, { color })}\n`);
-    if (shown.summary.files > 1) terminal.write(formatSummary(shown, stats, { color }));
+    if (shown.summary.files > 1) terminal.write(`\n${formatSummary(shown, stats, { color })}`);
   } else if (options.format === 'stylish' && shown.summary.files > 1 && !options.quiet) {
     terminal.write(`\n${formatSummary(shown, stats, { color })}`);
   }

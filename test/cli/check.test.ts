@@ -25,6 +25,16 @@ interface JsonReport {
   errors: { path: string; message: string }[];
 }
 
+/** The drafts a folder walk finds in fixtures/ (exports are checked only when named). */
+function draftFixtures(): string[] {
+  return ['en', 'exports', 'nl'].flatMap((folder) =>
+    readdirSync(join(ROOT, 'fixtures', folder))
+      .filter((file) => /\.(md|txt|html|docx)$/.test(file))
+      .sort()
+      .map((file) => `fixtures/${folder}/${file}`),
+  );
+}
+
 function json(result: { stdout: string }): JsonReport {
   return JSON.parse(result.stdout) as JsonReport;
 }
@@ -50,7 +60,7 @@ describe('eindred check on the bundled fixtures', () => {
       expect(result.stdout).not.toContain(`fixtures/${file}`);
     }
     expect(result.stdout).toMatch(/  8:65  error    ‘\[bron\?\]’ staat nog in de tekst/);
-    const fixtures = ['nl', 'en'].flatMap((language) => readdirSync(join(ROOT, 'fixtures', language))).length;
+    const fixtures = draftFixtures().length;
     expect(result.stdout).toMatch(
       new RegExp(`✖ \\d+ problems \\(\\d+ errors, \\d+ warnings, \\d+ infos\\) in \\d+ of ${fixtures} files\\n\\nSummary\\n`),
     );
@@ -78,13 +88,9 @@ describe('eindred check on the bundled fixtures', () => {
     expect(result.code).toBe(1);
     const report = json(result);
     expectReportContract(report);
-    const expected = ['en', 'nl'].flatMap((language) =>
-      readdirSync(join(ROOT, 'fixtures', language))
-        .sort()
-        .map((file) => `fixtures/${language}/${file}`),
-    );
-    expect(report.files.map((f) => f.path)).toEqual(expected);
-    for (const file of report.files) {
+    expect(report.files.map((f) => f.path)).toEqual(draftFixtures());
+    // Positions of a Word draft count in its extracted text; the others are checked against the file.
+    for (const file of report.files.filter((f) => !f.path.endsWith('.docx'))) {
       const source = readFileSync(join(ROOT, file.path), 'utf8');
       for (const finding of file.findings) {
         if (finding.category === 'privacy') {

@@ -26,6 +26,7 @@ export function eindred(
     input: options.input ?? '',
     env,
     encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
