@@ -76,6 +76,21 @@ const BLOCK_ELEMENTS = new Set([
   'note',
 ]);
 
+/** Elements whose content is not prose but that stand inside a sentence: they become a space. */
+const INLINE_SKIPPED = new Set([
+  'code',
+  'kbd',
+  'samp',
+  'var',
+  'button',
+  'select',
+  'textarea',
+  'svg',
+  'math',
+  'canvas',
+  'object',
+  'embed',
+]);
 /** Elements whose content is not prose. */
 const SKIPPED = new Set([
   'head',
@@ -116,6 +131,7 @@ export interface HtmlProse {
   links: SourceRange[];
 }
 
+const BLANK_LINE = /\r?\n[ \t]*\r?\n\s*/g;
 const REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#(\d{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));?/g;
 
 /** Decode character references of an attribute value. */
@@ -208,7 +224,7 @@ export function extractHtmlProse(source: string, options: { xml?: boolean } = {}
         const skip = SKIPPED.has(name) || (role !== undefined && SKIPPED_ROLES.has(role)) || attributes['aria-hidden'] === 'true';
         stack.push({ name, start, skip });
         if (skip) {
-          if (skipDepth === 0) flush();
+          if (skipDepth === 0 && !INLINE_SKIPPED.has(name)) flush();
           skipDepth++;
           return;
         }
@@ -259,6 +275,9 @@ export function extractHtmlProse(source: string, options: { xml?: boolean } = {}
         const element = stack.pop();
         if (element?.skip) {
           skipDepth--;
+          // Inline code and the like separate the words around them.
+          if (skipDepth === 0 && builder && INLINE_SKIPPED.has(element.name))
+            builder.mapped(' ', element.start, parser.endIndex + 1);
           return;
         }
         if (skipDepth > 0) return;
@@ -284,8 +303,17 @@ export function extractHtmlProse(source: string, options: { xml?: boolean } = {}
         if (skipDepth > 0) return;
         const start = parser.startIndex;
         const end = parser.endIndex + 1;
-        const b = open();
-        addText(b, source, start, end);
+        // A blank line ends a paragraph, as in CMS bodies stored without <p> (WordPress).
+        const run = source.slice(start, end);
+        let from = start;
+        if (run.includes('\n')) {
+          for (const m of run.matchAll(BLANK_LINE)) {
+            addText(open(), source, from, start + m.index);
+            flush();
+            from = start + m.index + m[0].length;
+          }
+        }
+        if (from < end) addText(open(), source, from, end);
       },
     },
     { decodeEntities: false, lowerCaseTags: !options.xml, lowerCaseAttributeNames: !options.xml, xmlMode: options.xml ?? false },
