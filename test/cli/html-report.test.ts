@@ -86,13 +86,13 @@ describe.skipIf(!hasChromium)('--format html in headless Chromium', () => {
     ]);
     expect(severities.sort()).toEqual(['error', 'warning']);
     // A highlight whose findings are all filtered out is no longer marked.
-    const infoOnly = await page.$$eval('mark[data-f]', (marks) =>
-      marks
-        .filter((mark) =>
-          mark.dataset.f!.split(' ').every((id) => document.getElementById(`f${id}`)!.dataset.severity === 'info'),
-        )
-        .map((mark) => mark.classList.contains('off')),
+    const severityOf = new Map(
+      await page.$$eval('li.finding', (items) => items.map((li) => [li.id.slice(1), li.dataset.severity] as const)),
     );
+    const marks = await page.$$eval('mark[data-f]', (all) =>
+      all.map((mark) => [mark.dataset.f!, mark.classList.contains('off')] as const),
+    );
+    const infoOnly = marks.filter(([ids]) => ids.split(' ').every((id) => severityOf.get(id) === 'info')).map(([, off]) => off);
     expect(infoOnly.length).toBeGreaterThan(0);
     expect(infoOnly.every(Boolean)).toBe(true);
     await page.check('input[data-severity="info"]');
