@@ -92,7 +92,13 @@ describe.skipIf(!hasChromium)('--format html in headless Chromium', () => {
     const marks = await page.$$eval('mark[data-f]', (all) =>
       all.map((mark) => [mark.dataset.f!, mark.classList.contains('off')] as const),
     );
-    const infoOnly = marks.filter(([ids]) => ids.split(' ').every((id) => severityOf.get(id) === 'info')).map(([, off]) => off);
+    const infoOnly = marks
+      .filter(([ids]) =>
+        String(ids)
+          .split(' ')
+          .every((id: string) => severityOf.get(id) === 'info'),
+      )
+      .map(([, off]) => off);
     expect(infoOnly.length).toBeGreaterThan(0);
     expect(infoOnly.every(Boolean)).toBe(true);
     await page.check('input[data-severity="info"]');
