@@ -205,6 +205,73 @@ if (!existsSync(CORPORA)) {
     batch[2] <= 1.5 * batch[0],
     `10,000-term pack ≤ 1.5× the 10-term pack on the batch (${fmt(batch[2] / batch[0], 2)}×; ${fmt(small[2] / small[0], 2)}× on the small English set)`,
   );
+
+  // 4. An editorial desk: a CMS export as NDJSON, articles from the corpora (Wikinews and the
+  // Belgian questions in turn), checked with one and two worker threads; then peak memory on
+  // 100,000 articles, streamed out as NDJSON.
+  const wikinews = readFileSync(join(CORPORA, 'en/wikinews-en-2019-2020/wikinews_en_2019_2020.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  const questions = readFileSync(join(CORPORA, 'nl/be-kamer-schriftelijke-vragen/be_parliament_2020.nl.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  const writeExport = (count) => {
+    const file = join(work, `export-${count}.ndjson`);
+    const lines = [];
+    for (let i = 0; i < count; i++) {
+      const article = i % 3 === 0 ? wikinews[i % wikinews.length] : questions[i % questions.length];
+      lines.push(JSON.stringify({ id: `a${i}`, title: article.title ?? '', body: article.text, meta: { ai: { used: false } } }));
+      if (lines.length === 5000) {
+        writeFileSync(file, `${lines.join('\n')}\n`, { flag: i < 5000 ? 'w' : 'a' });
+        lines.length = 0;
+      }
+    }
+    if (lines.length > 0) writeFileSync(file, `${lines.join('\n')}\n`, { flag: count <= 5000 ? 'w' : 'a' });
+    return file;
+  };
+  /** Wall time and peak memory (resident set of the whole process, all threads) of one CLI run. */
+  const measured = (args) => {
+    const rssFile = join(work, 'rss');
+    const launcher = `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));
+process.argv.splice(1, 0, ${JSON.stringify(BIN)});
+import(${JSON.stringify(new URL('../bin/eindred.js', import.meta.url).href)});`;
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, ['-e', launcher, '--', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.status !== 0 && result.status !== 1)
+      throw new Error(`eindred ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    return { ms, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+  };
+  const exportArgs = ['--text-field', 'body', '--meta-field', 'ai=meta.ai', '--no-config'];
+  const ten = writeExport(10000);
+  console.log(
+    `Editorial desk: NDJSON export of 10,000 articles (${fmt(statSync(ten).size / 1e6, 1)} MB; median of ${Math.min(RUNS, 3)})`,
+  );
+  const perJobs = [1, 2].map((jobs) => {
+    const runs = Array.from({ length: Math.min(RUNS, 3) }, () =>
+      measured(['check', ten, '--format', 'ndjson', '--jobs', String(jobs), ...exportArgs]),
+    );
+    const ms = runs.map((r) => r.ms).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+    console.log(
+      `  --jobs ${jobs}   ${fmt(ms / 1000, 2)} s   ${fmt(10000 / (ms / 1000), 0)} articles/s   peak ${fmt(Math.max(...runs.map((r) => r.rssMb)), 0)} MB`,
+    );
+    return ms;
+  });
+  console.log(`  --jobs 2 is ${fmt(perJobs[0] / perJobs[1], 2)}× --jobs 1`);
+  rmSync(ten);
+  const hundred = writeExport(100000);
+  console.log(`NDJSON export of 100,000 articles (${fmt(statSync(hundred).size / 1e6, 0)} MB), --format ndjson, streamed`);
+  for (const jobs of [1, 2]) {
+    const { ms, rssMb } = measured(['check', hundred, '--format', 'ndjson', '--jobs', String(jobs), ...exportArgs]);
+    console.log(
+      `  --jobs ${jobs}   ${fmt(ms / 1000, 1)} s   ${fmt(100000 / (ms / 1000), 0)} articles/s   peak memory ${fmt(rssMb, 0)} MB`,
+    );
+    verdict(rssMb < 400, `100,000-article NDJSON export in under 400 MB with --jobs ${jobs} (${fmt(rssMb, 0)} MB)`);
+  }
+  rmSync(hundred);
+  console.log('');
 }
 
 console.log(verdicts.join('\n'));
