@@ -45,7 +45,7 @@ const DRAFT_FORMATS = new Set(['markdown', 'text', 'html']);
 function head(file: string): string {
   const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(4096);
+    const buffer = Buffer.alloc(16384);
     return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
   } finally {
     closeSync(fd);
@@ -133,6 +133,12 @@ export async function* checkJob(
       return;
     }
 
+    if (!job.file && settings.inputFormat && !DRAFT_FORMATS.has(settings.inputFormat)) {
+      throw new InputError(
+        job.path,
+        `a ${settings.inputFormat} export cannot be read from standard input: name the file instead`,
+      );
+    }
     const draftFormat =
       (settings.inputFormat as 'markdown' | 'text' | 'html' | undefined) ?? formatForPath(job.path) ?? 'markdown';
     let decoded;
