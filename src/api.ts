@@ -1,6 +1,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import type { Ignore } from 'ignore';
 import { statSync } from 'node:fs';
+import { BaselineFilter, type Baseline } from './baseline.js';
 import { checkAll, type BatchJob, type BatchSettings, type InputFormat, type Outcome } from './batch.js';
 import type { FieldMapping } from './input/exports/types.js';
 import type { FileResult } from './engine.js';
@@ -64,12 +65,21 @@ export interface CheckRequest {
   keepText?: boolean;
   /** Worker threads for checking (default 1: the calling thread). */
   jobs?: number;
+  /**
+   * Drafts given with their content, such as the staged versions of files from git's index
+   * (--staged): checked instead of `paths`, as if read from the named files.
+   */
+  contents?: { path: string; content: Uint8Array }[];
+  /** Report only findings that this baseline does not list (--baseline). */
+  baseline?: Baseline;
   /** Called once the inputs are known, with their number and total size in bytes. */
   onStart?: (inputs: { files: number; bytes: number }) => void;
 }
 
 export interface CheckResponse {
   report: Report;
+  /** The rules that ran, by id (for reports that describe them, such as SARIF). */
+  rules: Map<string, RuleListing>;
   /** For the user, not the report: config settings that name no rule, named files an ignore list skips. */
   warnings: string[];
 }
@@ -82,7 +92,10 @@ export async function checkPaths(request: CheckRequest): Promise<CheckResponse> 
   const { cwd } = request;
   const useStdin = request.paths.includes('-');
   const named = request.paths.filter((p) => p !== '-');
-  const { files, missing } = await discoverFiles(named.length > 0 || useStdin ? named : ['.'], cwd);
+  const contents = new Map((request.contents ?? []).map(({ path, content }) => [resolve(cwd, path), content]));
+  const { files, missing } = request.contents
+    ? { files: request.contents.map(({ path }) => path), missing: [] as [string, string][] }
+    : await discoverFiles(named.length > 0 || useStdin ? named : ['.'], cwd);
   const namedFiles = new Set(named.map((p) => resolve(cwd, p)));
   const failures: InputFailure[] = missing.map(([path, message]) => ({ path, message }));
   const warnings: string[] = [];
@@ -109,7 +122,8 @@ export async function checkPaths(request: CheckRequest): Promise<CheckResponse> 
       }
     }
     ruleSets.add(await loader.ruleSetFor(config, request.packs));
-    jobs.push({ path, file });
+    const content = file ? contents.get(file) : undefined;
+    jobs.push(content ? { path, file, content } : { path, file });
   };
   if (useStdin) await prepare(request.stdin?.path ?? '<stdin>', null);
   for (const path of files) await prepare(path, resolve(cwd, path));
@@ -133,7 +147,13 @@ export async function checkPaths(request: CheckRequest): Promise<CheckResponse> 
   const results: FileResult[] = [];
   const summarizer = new Summarizer();
   for (const failure of failures) request.onOutcome?.({ failure });
+  const baselineFilter = request.baseline ? new BaselineFilter(request.baseline) : null;
   const emit = (outcome: Outcome): void => {
+    if ('result' in outcome && baselineFilter) {
+      const { result, removed } = baselineFilter.apply(outcome.result);
+      summarizer.baselined += removed;
+      outcome = { result };
+    }
     if ('result' in outcome) {
       summarizer.add(outcome.result);
       if (request.keepResults !== false) results.push(outcome.result);
@@ -154,7 +174,10 @@ export async function checkPaths(request: CheckRequest): Promise<CheckResponse> 
     summary: summarizer.summary(),
     errors: failures,
   };
-  return { report, warnings };
+  const rules = new Map<string, RuleListing>();
+  for (const ruleSet of ruleSets)
+    for (const rule of ruleSet.rules) if (!rules.has(rule.spec.id)) rules.set(rule.spec.id, describeRule(rule));
+  return { report, warnings, rules };
 }
 
 export interface RulesRequest {
@@ -179,21 +202,24 @@ export async function listRules(request: RulesRequest): Promise<RuleListing[]> {
       ({ spec }) =>
         (!request.category || spec.category === request.category) && (!request.language || spec.language === request.language),
     )
-    .map(({ spec, severity }): RuleListing => {
-      const options = spec.options as { terms?: string[]; forms?: string[]; patterns?: string[] };
-      return {
-        id: spec.id,
-        pack: spec.pack,
-        language: spec.language,
-        category: spec.category,
-        kind: spec.kind,
-        severity,
-        ...(spec.description ? { description: spec.description } : {}),
-        looksFor: [...(options.terms ?? []), ...(options.forms ?? []), ...(options.patterns ?? [])],
-        suggest: spec.suggest,
-        ...(spec.reason ? { reason: spec.reason } : {}),
-        ...(spec.source ? { source: spec.source } : {}),
-      };
-    })
+    .map(describeRule)
     .sort((a, b) => a.language.localeCompare(b.language) || a.pack.localeCompare(b.pack) || a.id.localeCompare(b.id));
+}
+
+/** A rule as `eindred rules`, `explain` and the SARIF report describe it. */
+export function describeRule({ spec, severity }: RuleSet['rules'][number]): RuleListing {
+  const options = spec.options as { terms?: string[]; forms?: string[]; patterns?: string[] };
+  return {
+    id: spec.id,
+    pack: spec.pack,
+    language: spec.language,
+    category: spec.category,
+    kind: spec.kind,
+    severity,
+    ...(spec.description ? { description: spec.description } : {}),
+    looksFor: [...(options.terms ?? []), ...(options.forms ?? []), ...(options.patterns ?? [])],
+    suggest: spec.suggest,
+    ...(spec.reason ? { reason: spec.reason } : {}),
+    ...(spec.source ? { source: spec.source } : {}),
+  };
 }

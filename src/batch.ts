@@ -36,6 +36,8 @@ export interface BatchJob {
   path: string;
   /** The file to read, or null for standard input. */
   file: string | null;
+  /** The draft's content, when it does not come from the file (a staged version from git's index). */
+  content?: Uint8Array;
 }
 
 export type Outcome = { result: FileResult } | { failure: InputFailure };
@@ -142,7 +144,8 @@ export async function* checkJob(
     const draftFormat =
       (settings.inputFormat as 'markdown' | 'text' | 'html' | undefined) ?? formatForPath(job.path) ?? 'markdown';
     let decoded;
-    if (job.file) decoded = readInputFile(job.file, settings.maxBytes);
+    if (job.content) decoded = decodeText(job.content, job.path);
+    else if (job.file) decoded = readInputFile(job.file, settings.maxBytes);
     else if (readStdin) decoded = decodeText(await readStdin(), job.path);
     else throw new Error('standard input can only be read in the main thread');
     let document: Document;

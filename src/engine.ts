@@ -1,6 +1,8 @@
 import type { ActiveRule, BlockContext, DocumentContext, Hit, Matcher, Quote } from './checks/types.js';
 import { compareFindings, severityRank, type Finding } from './finding.js';
 import type { BlockKind, Document, FieldSpan, ProseBlock } from './input/document.js';
+import { fingerprint } from './fingerprint.js';
+import { applySuppressions, findSuppressions, type SuppressedFinding } from './suppress.js';
 import { ProseBuilder, type SourceRange } from './input/prose.js';
 import { clearVote, functionWordVotes, LANGUAGE_NAMES, loadDetector } from './language/detect.js';
 import { findQuotes, insideAny, isAttributed } from './language/quotes.js';
@@ -26,6 +28,8 @@ export interface FileResult {
    * when asked for, and never part of the JSON report.
    */
   text?: { field?: string; text: string }[];
+  /** Findings an inline suppression keeps out of `findings`, with its reason (--report-suppressed). */
+  suppressed?: SuppressedFinding[];
 }
 
 /** Below this many letters, a document's function words decide its language before franc does. */
@@ -234,6 +238,15 @@ function hitToFinding(document: Document, block: Block, hit: Hit): Finding | nul
 
 /** A finding of a rule at a source range; `match` is what {match} in the message stands for. */
 function toFinding(document: Document, rule: ActiveRule, range: SourceRange, match: string, inQuote: boolean): Finding {
+  const finding = buildFinding(document, rule, range, match, inQuote);
+  RANGES.set(finding, range);
+  return finding;
+}
+
+/** Where each finding lies in its document's source: for suppressions and fingerprints. */
+const RANGES = new WeakMap<Finding, SourceRange>();
+
+function buildFinding(document: Document, rule: ActiveRule, range: SourceRange, match: string, inQuote: boolean): Finding {
   const spec = rule.spec;
   const excerpt = document.source.slice(range.start, range.end);
   // Personal data never reaches a report in full: a report file must not become a leak itself.
@@ -316,7 +329,7 @@ export async function lintDocument(document: Document, ruleSet: RuleSet, options
     message: string,
     range: SourceRange,
   ): void => {
-    findings.push({
+    const finding: Finding = {
       ruleId,
       category,
       severity,
@@ -325,7 +338,9 @@ export async function lintDocument(document: Document, ruleSet: RuleSet, options
       excerpt: '',
       suggestions: [],
       inQuote: false,
-    });
+    };
+    RANGES.set(finding, range);
+    findings.push(finding);
   };
   for (const [code, { first, count }] of unchecked) {
     const start = first.prose.map.charRange(0).start;
@@ -354,12 +369,36 @@ export async function lintDocument(document: Document, ruleSet: RuleSet, options
     note(problem.ruleId, 'input', problem.severity, coreMessage(problem.message, language, problem.details), problem.range);
   }
 
-  if (document.fields) {
-    const order = new Map(document.fields.map((field, i) => [field.name, i]));
-    const rank = (finding: Finding): number => (finding.field === undefined ? -1 : (order.get(finding.field) ?? -1));
-    findings.sort((a, b) => rank(a) - rank(b) || compareFindings(a, b));
-  } else {
-    findings.sort(compareFindings);
+  // Inline suppressions: a human decision with a reason, kept on record.
+  let suppressed: SuppressedFinding[] = [];
+  const suppressions = findSuppressions(document.source, document.lines);
+  if (suppressions.length > 0) {
+    const split = applySuppressions(findings, suppressions, (finding) => RANGES.get(finding), document.lines);
+    findings.splice(0, findings.length, ...split.kept);
+    suppressed = split.suppressed;
+    for (const suppression of suppressions) {
+      const at = suppression.comment;
+      if (!suppression.reason) {
+        note('eindred.suppression.reason-missing', 'input', 'warning', coreMessage('suppressionWithoutReason', language), at);
+      }
+      if (suppression.used === 0) {
+        note('eindred.suppression.unused', 'input', 'info', coreMessage('suppressionUnused', language), at);
+      }
+    }
   }
-  return { path: document.path, language, findings };
+  for (const finding of findings) finding.fingerprint = fingerprint(document, finding, RANGES.get(finding));
+  for (const finding of suppressed) finding.fingerprint = fingerprint(document, finding, RANGES.get(finding));
+
+  const sort = (list: Finding[]): void => {
+    if (document.fields) {
+      const order = new Map(document.fields.map((field, i) => [field.name, i]));
+      const rank = (finding: Finding): number => (finding.field === undefined ? -1 : (order.get(finding.field) ?? -1));
+      list.sort((a, b) => rank(a) - rank(b) || compareFindings(a, b));
+    } else {
+      list.sort(compareFindings);
+    }
+  };
+  sort(findings);
+  sort(suppressed);
+  return { path: document.path, language, findings, ...(suppressed.length > 0 ? { suppressed } : {}) };
 }

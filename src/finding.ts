@@ -43,6 +43,11 @@ export interface Finding {
   source?: string;
   /** For an article from an export: the field the range lies in (lines and columns count inside it). */
   field?: string;
+  /**
+   * Identifies the finding across edits: rule, excerpt and the words around it, not its line.
+   * Baselines (--baseline) and SARIF use it.
+   */
+  fingerprint?: string;
 }
 
 /** Sort key that makes reports deterministic: position, then rule id, then message. */

@@ -24,6 +24,14 @@ const MESSAGES = {
     nl: 'Deze tekst draagt een herkomstmanifest (C2PA) mee dat vastlegt hoe hij is gemaakt: laat het staan.',
     en: 'This text carries a provenance manifest (C2PA) that records how it was made: keep it.',
   },
+  suppressionWithoutReason: {
+    nl: 'Deze uitzondering geeft geen reden. Schrijf na ‘--’ waarom de melding hier niet geldt: zo blijft het besluit na te gaan.',
+    en: 'This suppression gives no reason. Write after ‘--’ why the finding does not apply here, so the decision stays on record.',
+  },
+  suppressionUnused: {
+    nl: 'Deze uitzondering onderdrukt niets (meer): haal hem weg.',
+    en: 'This suppression suppresses nothing (any more): remove it.',
+  },
   invalidUtf8: {
     nl: 'Dit bestand is geen geldige UTF-8: onleesbare tekens zijn vervangen door �, de eerste hier. Sla het op als UTF-8.',
     en: 'This file is not valid UTF-8: unreadable bytes were replaced by �, the first one here. Save it as UTF-8.',

@@ -1,4 +1,5 @@
 import { checkPaths } from '../api.js';
+import { BaselineError, BaselineWriter, parseBaseline, type Baseline } from '../baseline.js';
 import { normalizeLanguage } from '../engine.js';
 import { isSeverity, severityRank, type Severity } from '../finding.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../input/read.js';
@@ -6,6 +7,7 @@ import { FORMATS } from '../report/index.js';
 import { ndjsonEnd, ndjsonOutcome } from '../report/ndjson.js';
 import { filterReport } from '../report/report.js';
 import { formatSummary, totalLine } from '../report/stylish.js';
+import { stagedDrafts, type StagedDraft } from './git.js';
 import { UsageError, type Progress, type Terminal } from './terminal.js';
 import { availableParallelism } from 'node:os';
 import type { InputFormat } from '../batch.js';
@@ -31,6 +33,10 @@ export interface CheckOptions {
   idField?: string;
   titleField?: string;
   metaField?: string[];
+  baseline?: string;
+  updateBaseline?: boolean;
+  reportSuppressed?: boolean;
+  staged?: boolean;
 }
 
 function parseOptions(options: CheckOptions) {
@@ -90,7 +96,33 @@ export async function runCheck(paths: string[], options: CheckOptions, terminal:
   const write = (text: string): void => (sink ? sink.write(text) : terminal.write(text));
   let bytes = 0;
   let progress: Progress | null = null;
-  const { report, warnings } = await checkPaths({
+  const baselineFile = options.baseline ?? (options.updateBaseline ? DEFAULT_BASELINE : undefined);
+  let baseline: Baseline | undefined;
+  if (baselineFile && !options.updateBaseline) {
+    const text = terminal.readFile(baselineFile);
+    if (text === null) throw new UsageError(`no baseline at ${baselineFile}: write one with --update-baseline`);
+    try {
+      baseline = parseBaseline(text, baselineFile);
+    } catch (error) {
+      if (error instanceof BaselineError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
+  const baselineWriter = options.updateBaseline ? new BaselineWriter() : null;
+  let contents: StagedDraft[] | undefined;
+  if (options.staged) {
+    if (paths.includes('-')) throw new UsageError('--staged checks git’s index; it cannot be combined with - (standard input)');
+    contents = stagedDrafts(terminal.cwd, paths);
+    if (contents.length === 0) {
+      if (!options.quiet) terminal.warn('no staged drafts to check');
+      return 0;
+    }
+  }
+  const {
+    report: fullReport,
+    warnings,
+    rules,
+  } = await checkPaths({
     paths,
     cwd: terminal.cwd,
     ignore: options.ignore,
@@ -104,8 +136,11 @@ export async function runCheck(paths: string[], options: CheckOptions, terminal:
       if (options.progress && terminal.progressAllowed) progress = terminal.progress(inputs.files);
     },
     onFileDone: () => progress?.file(),
+    ...(baseline ? { baseline } : {}),
+    ...(contents ? { contents } : {}),
     onOutcome: (outcome) => {
       progress?.document('result' in outcome ? outcome.result.findings.length : 0);
+      if (baselineWriter && 'result' in outcome) baselineWriter.add(outcome.result);
       if (!streamed) return;
       if ('result' in outcome) {
         const findings = outcome.result.findings.filter((f) => severityRank(f.severity) >= severityRank(minimum));
@@ -121,10 +156,20 @@ export async function runCheck(paths: string[], options: CheckOptions, terminal:
     ...(Object.keys(mapping).length > 0 ? { mapping } : {}),
   });
   (progress as Progress | null)?.stop();
+  // Suppressed findings are counted always, listed only when asked for.
+  const report = options.reportSuppressed
+    ? fullReport
+    : { ...fullReport, files: fullReport.files.map(({ suppressed: _suppressed, ...file }) => file) };
+  if (baselineWriter && baselineFile) {
+    terminal.writeFile(baselineFile, baselineWriter.toJson());
+    terminal.warn(
+      `baseline written to ${baselineFile}: ${report.summary.errors + report.summary.warnings + report.summary.infos} findings`,
+    );
+  }
   for (const warning of warnings) terminal.warn(warning);
   const shown = filterReport(report, minimum);
   if (streamed) write(ndjsonEnd(shown));
-  else write(FORMATS[options.format]!(shown, { color: sink ? false : color, quiet: options.quiet ?? false }));
+  else write(FORMATS[options.format]!(shown, { color: sink ? false : color, quiet: options.quiet ?? false, rules }));
   const stats = { ms: performance.now() - started, bytes };
   if (sink) {
     sink.commit();
@@ -146,5 +191,8 @@ export async function runCheck(paths: string[], options: CheckOptions, terminal:
   }
   return 0;
 }
+
+/** Where --update-baseline writes when --baseline names no file. */
+export const DEFAULT_BASELINE = '.eindred-baseline.json';
 
 export const DEFAULT_MAX_FILE_MB = String(DEFAULT_MAX_FILE_BYTES / 1024 / 1024);

@@ -102,6 +102,10 @@ function buildProgram(terminal: Terminal, exit: { code: number }): Command {
       'JSON/NDJSON/CSV exports: read metadata such as ai=meta.ai or lang=locale (repeatable)',
       collect,
     )
+    .option('--staged', 'check the staged versions of staged drafts (git’s index), for pre-commit hooks; paths narrow it down')
+    .option('--baseline <file>', 'report only findings that this baseline file does not list')
+    .option('--update-baseline', 'write every current finding to the baseline file (--baseline, default .eindred-baseline.json)')
+    .option('--report-suppressed', 'also list findings that inline eindred-disable comments suppress, with their reasons')
     .option('--color', 'force coloured output')
     .option('--no-color', 'no colours (also when NO_COLOR is set)')
     .addHelpText('after', CHECK_HELP)

@@ -1,4 +1,4 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 
@@ -16,6 +16,10 @@ export interface Terminal {
   progress(total: number): Progress;
   /** A report file, written to a temporary file next to it and renamed into place by `commit`. */
   openOutput(path: string): OutputFile;
+  /** A small file the user named (a baseline), or null when there is none. */
+  readFile(path: string): string | null;
+  /** Write a small file the user named (a baseline, a config), whole or not at all. */
+  writeFile(path: string, text: string): void;
 }
 
 export interface Progress {
@@ -122,6 +126,19 @@ export function processTerminal(): Terminal {
     progressAllowed: Boolean(process.stderr.isTTY) && env.CI === undefined,
     progress: progressBar,
     openOutput: outputFile,
+    readFile: (path) => {
+      try {
+        return readFileSync(path, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+      }
+    },
+    writeFile: (path, text) => {
+      const file = outputFile(path);
+      file.write(text);
+      file.commit();
+    },
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -16,6 +16,9 @@ export interface Summary {
   infos: number;
   /** Documents with at least one finding. */
   filesWithFindings: number;
+  /** Findings kept out of the report by an inline suppression (with a reason), and by --baseline. */
+  suppressed: number;
+  baselined: number;
   /** Findings per category and per rule id (keys sorted). */
   byCategory: Record<string, number>;
   byRule: Record<string, number>;
@@ -38,6 +41,9 @@ const TOP = 10;
 export class Summarizer {
   private files = 0;
   private withFindings = 0;
+  private suppressed = 0;
+  /** Set by the baseline filter. */
+  baselined = 0;
   private counts = { error: 0, warning: 0, info: 0 };
   private readonly byCategory = new Map<string, number>();
   private readonly byRule = new Map<string, number>();
@@ -46,6 +52,7 @@ export class Summarizer {
   add(file: FileResult): void {
     this.files++;
     if (file.findings.length > 0) this.withFindings++;
+    this.suppressed += file.suppressed?.length ?? 0;
     let errors = 0;
     let warnings = 0;
     for (const finding of file.findings) {
@@ -73,6 +80,8 @@ export class Summarizer {
       warnings: this.counts.warning,
       infos: this.counts.info,
       filesWithFindings: this.withFindings,
+      suppressed: this.suppressed,
+      baselined: this.baselined,
       byCategory: sorted(this.byCategory),
       byRule: sorted(this.byRule),
       mostErrors: this.top.map((entry) => ({ ...entry })),
@@ -93,5 +102,7 @@ export function filterReport(report: Report, minimum: Severity): Report {
     ...file,
     findings: file.findings.filter((finding) => severityRank(finding.severity) >= severityRank(minimum)),
   }));
-  return { ...report, files, summary: summarize(files) };
+  const summary = summarize(files);
+  summary.baselined = report.summary.baselined;
+  return { ...report, files, summary };
 }

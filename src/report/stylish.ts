@@ -30,10 +30,14 @@ export function formatStylish(report: Report, options: StylishOptions): string {
   }
 
   for (const file of report.files) {
-    if (file.findings.length === 0) continue;
+    if (file.findings.length === 0 && !file.suppressed?.length) continue;
     out.push(c.underline(file.path));
     const where = file.findings.map((f) => `${f.field ? `${f.field} ` : ''}${f.line}:${f.column}`);
-    const width = Math.max(...where.map((w) => w.length));
+    const width = Math.max(
+      0,
+      ...where.map((w) => w.length),
+      ...(file.suppressed ?? []).map((f) => `${f.line}:${f.column}`.length),
+    );
     const indent = ' '.repeat(2 + width + 2 + 7 + 2);
     file.findings.forEach((finding, i) => {
       const quote = finding.inQuote ? c.dim(' (in a quote)') : '';
@@ -47,6 +51,12 @@ export function formatStylish(report: Report, options: StylishOptions): string {
       );
       if (finding.reason) out.push(`${indent}${c.dim(finding.reason)}`);
     });
+    for (const finding of file.suppressed ?? []) {
+      out.push(
+        c.dim(`  ${`${finding.line}:${finding.column}`.padStart(width)}  suppressed  ${finding.message}  ${finding.ruleId}`),
+        c.dim(`${indent}reason (line ${finding.suppression.line}): ${finding.suppression.reason || '(none given)'}`),
+      );
+    }
     out.push('');
   }
 
@@ -62,7 +72,10 @@ export function totalLine(report: Report, options: StylishOptions, chalk?: Chalk
   const { errors, warnings, infos, files, filesWithFindings } = report.summary;
   const problems = errors + warnings + infos;
   const failed = report.errors.length;
-  const unread = failed > 0 ? `; ${plural(failed, 'input')} could not be checked` : '';
+  const unread =
+    (failed > 0 ? `; ${plural(failed, 'input')} could not be checked` : '') +
+    (report.summary.suppressed > 0 ? `; ${report.summary.suppressed} suppressed` : '') +
+    (report.summary.baselined > 0 ? `; ${report.summary.baselined} in the baseline` : '');
   if (problems === 0) {
     return `${failed > 0 ? c.red('✖') : c.green('✔')} No problems in ${plural(files, 'file')}${unread}`;
   }
