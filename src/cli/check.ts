@@ -7,7 +7,7 @@ import { FORMATS } from '../report/index.js';
 import { ndjsonEnd, ndjsonOutcome } from '../report/ndjson.js';
 import { filterReport } from '../report/report.js';
 import { formatSummary, totalLine } from '../report/stylish.js';
-import { stagedDrafts, type StagedDraft } from './git.js';
+import type { StagedDraft } from './git.js';
 import { UsageError, type Progress, type Terminal } from './terminal.js';
 import { availableParallelism } from 'node:os';
 import type { InputFormat } from '../batch.js';
@@ -88,7 +88,7 @@ export const INPUT_FORMATS: readonly InputFormat[] = ['markdown', 'text', 'html'
 /** `eindred check`: options in, report out on the terminal (or a file), exit code back. */
 export async function runCheck(paths: string[], options: CheckOptions, terminal: Terminal): Promise<number> {
   const { maxWarnings, maxBytes, lang, minimum, jobs, inputFormat, mapping } = parseOptions(options);
-  const started = performance.now();
+  const started = process.hrtime.bigint();
   const color = options.color ?? terminal.colorByDefault;
   const streamed = options.format === 'ndjson';
   // A report file is written whole or not at all: into a temporary file, renamed at the end.
@@ -112,6 +112,8 @@ export async function runCheck(paths: string[], options: CheckOptions, terminal:
   let contents: StagedDraft[] | undefined;
   if (options.staged) {
     if (paths.includes('-')) throw new UsageError('--staged checks git’s index; it cannot be combined with - (standard input)');
+    // Loaded only here: git and zlib cost start-up time that other runs need not pay.
+    const { stagedDrafts } = await import('./git.js');
     contents = stagedDrafts(terminal.cwd, paths);
     if (contents.length === 0) {
       if (!options.quiet) terminal.warn('no staged drafts to check');
@@ -170,7 +172,7 @@ export async function runCheck(paths: string[], options: CheckOptions, terminal:
   const shown = filterReport(report, minimum);
   if (streamed) write(ndjsonEnd(shown));
   else write(FORMATS[options.format]!(shown, { color: sink ? false : color, quiet: options.quiet ?? false, rules }));
-  const stats = { ms: performance.now() - started, bytes };
+  const stats = { ms: Number(process.hrtime.bigint() - started) / 1e6, bytes };
   if (sink) {
     sink.commit();
     // The terminal still gets the short summary.
