@@ -1,6 +1,6 @@
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Ignore } from 'ignore';
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { BaselineFilter, type Baseline } from './baseline.js';
 import { checkAll, type BatchJob, type BatchSettings, type InputFormat, type Outcome } from './batch.js';
 import type { FieldMapping } from './input/exports/types.js';
@@ -8,6 +8,7 @@ import type { FileResult } from './engine.js';
 import { discoverFiles } from './input/discover.js';
 import { DEFAULT_MAX_FILE_BYTES } from './input/read.js';
 import type { Config } from './packs/config.js';
+import { closest } from './packs/issues.js';
 import { PackLoader } from './packs/load.js';
 import type { RuleSet } from './packs/ruleset.js';
 import { Summarizer, type InputFailure, type Report } from './report/report.js';
@@ -221,5 +222,53 @@ export function describeRule({ spec, severity }: RuleSet['rules'][number]): Rule
     suggest: spec.suggest,
     ...(spec.reason ? { reason: spec.reason } : {}),
     ...(spec.source ? { source: spec.source } : {}),
+  };
+}
+
+export interface RuleExplanation extends RuleListing {
+  message: string;
+  inQuote: string;
+  examples: { flag: string[]; pass: string[] };
+  /** The pack file (for a built-in pack, relative to eindred's folder). */
+  file: string;
+}
+
+/**
+ * Everything about one rule that runs here, for `eindred explain`: message, reason, source,
+ * alternatives and the pack's examples. Throws a PackError for a broken pack; returns the closest
+ * ids when no rule has this one.
+ */
+export async function explainRule(
+  request: RulesRequest & { id: string },
+): Promise<{ rule: RuleExplanation } | { unknown: string[] }> {
+  const loader = new PackLoader(request.cwd);
+  const config = await loader.configFor(request.cwd, request.config);
+  const ruleSet = await loader.ruleSetFor(config, request.packs);
+  const active = ruleSet.rules.find((rule) => rule.spec.id === request.id);
+  if (!active) {
+    const ids = ruleSet.rules.map((rule) => rule.spec.id);
+    const prefix = ids.filter((id) => id.startsWith(`${request.id}.`));
+    const guess = closest(request.id, ids);
+    return { unknown: prefix.length > 0 ? prefix : guess ? [guess] : [] };
+  }
+  let examples = active.spec.examples;
+  // Built-in packs ship without their examples (they are the packs' tests): read them from the YAML.
+  if (examples.flag.length + examples.pass.length === 0 && active.spec.file.startsWith('rules/')) {
+    const { packageDir } = await import('./packs/builtin.js');
+    const { parsePack } = await import('./packs/pack.js');
+    const file = join(packageDir(), active.spec.file);
+    if (existsSync(file)) {
+      const pack = await parsePack(readFileSync(file, 'utf8'), active.spec.file);
+      examples = pack.rules.find((rule) => rule.id === request.id)?.examples ?? examples;
+    }
+  }
+  return {
+    rule: {
+      ...describeRule(active),
+      message: active.spec.message,
+      inQuote: active.spec.inQuote,
+      examples: { flag: [...examples.flag], pass: [...examples.pass] },
+      file: active.spec.file,
+    },
   };
 }

@@ -4,6 +4,7 @@ import { PackError } from '../packs/issues.js';
 import { FORMATS } from '../report/index.js';
 import { VERSION } from '../version.js';
 import { DEFAULT_MAX_FILE_MB, INPUT_FORMATS, runCheck, type CheckOptions } from './check.js';
+import type { ExplainOptions } from './explain.js';
 import { runRules, type RulesOptions } from './rules.js';
 import { processTerminal, UsageError, type Terminal } from './terminal.js';
 
@@ -131,6 +132,46 @@ function buildProgram(terminal: Terminal, exit: { code: number }): Command {
     .addHelpText('after', RULES_HELP)
     .action(async (options: RulesOptions) => {
       exit.code = await runRules(options, terminal);
+    });
+
+  program
+    .command('explain')
+    .description('explain a rule: what it looks for, why, what to write instead, and its examples')
+    .argument('<ruleId>', 'the id of a rule, as reports show it (nl.bias.allochtoon)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-c, --config <file>', 'use this config file instead of the nearest .eindred.yaml')
+    .option('--no-config', 'ignore .eindred.yaml files: all built-in packs')
+    .option('-p, --pack <pack>', 'look in this pack instead of the config’s (repeatable)', collect)
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'no colours (also when NO_COLOR is set)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ eindred explain nl.bias.allochtoon\n  $ eindred explain en.claims.unsourced-claim --format json\n',
+    )
+    .action(async (id: string, options: ExplainOptions) => {
+      exit.code = await (await import('./explain.js')).runExplain(id, options, terminal);
+    });
+
+  program
+    .command('init')
+    .description('write a commented .eindred.yaml in this folder, with the schema line editors use')
+    .option('--force', 'replace an existing .eindred.yaml')
+    .action(async (options: { force?: boolean }) => {
+      exit.code = (await import('./init.js')).runInit(options, terminal);
+    });
+
+  program
+    .command('test-pack')
+    .description("validate rule packs and run their examples: every 'flag' must be flagged, no 'pass' may be")
+    .argument('<packs...>', 'pack files (.yaml)')
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'no colours (also when NO_COLOR is set)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every example behaves, 1 an example does not, 2 a pack is broken.\n\nExample:\n  $ eindred test-pack packs/huisstijl.yaml\n',
+    )
+    .action(async (files: string[], options: { color?: boolean }) => {
+      exit.code = await (await import('./test-pack.js')).runTestPack(files, options, terminal);
     });
 
   return program;
