@@ -21,7 +21,8 @@ function git(cwd: string, args: string[], input?: Buffer | string): Buffer {
   } catch (error) {
     const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim();
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError('--staged needs git, which is not installed');
-    if (/not a git repository/i.test(stderr)) throw new UsageError('--staged needs a git repository: this folder is not in one');
+    if (/not a git repository|unknown option .cached/i.test(stderr))
+      throw new UsageError('--staged needs a git repository: this folder is not in one');
     throw new UsageError(`git ${args[0]} failed: ${stderr || (error as Error).message}`);
   }
 }

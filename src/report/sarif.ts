@@ -29,15 +29,16 @@ function ruleName(id: string): string {
 }
 
 function describe(id: string, rule: RuleListing | undefined): Json {
-  const text = rule?.description ?? rule?.reason ?? id;
+  const short = rule?.description ?? rule?.reason?.split(/(?<=[.!?])\s/)[0] ?? id;
+  const full = rule?.reason ?? rule?.description ?? id;
   const help = [rule?.reason, rule && rule.suggest.length > 0 ? `Alternatives: ${rule.suggest.join(', ')}.` : undefined]
     .filter(Boolean)
     .join(' ');
   return {
     id,
     name: ruleName(id) || id,
-    shortDescription: { text: text.split(/(?<=[.!?])\s/)[0] },
-    fullDescription: { text },
+    shortDescription: { text: short },
+    fullDescription: { text: full },
     ...(rule?.source ? { helpUri: rule.source } : {}),
     ...(help ? { help: { text: help } } : {}),
     defaultConfiguration: { level: LEVEL[rule?.severity ?? 'warning'] },
