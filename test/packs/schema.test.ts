@@ -43,6 +43,8 @@ describe('JSON Schemas', () => {
     expect(validateConfig(full), ajv.errorsText(validateConfig.errors)).toBe(true);
     expect(validateConfig({ rules: { 'nl.bias.x': 'loud' } })).toBe(false);
     expect(validateConfig({ pakcs: ['builtin'] })).toBe(false);
-    expect(validatePack({ pack: 'x', language: 'nl', rules: [{ id: 'nl.x', kind: 'term', terms: ['a'], bogus: 1 }] })).toBe(false);
+    expect(validatePack({ pack: 'x', language: 'nl', rules: [{ id: 'nl.x', kind: 'term', terms: ['a'], bogus: 1 }] })).toBe(
+      false,
+    );
   });
 });
