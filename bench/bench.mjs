@@ -37,9 +37,10 @@ function median(command, args, runs = RUNS) {
  * shared machine falls on all of them alike: their ratios are what the targets are about.
  */
 function interleaved(commands, runs = RUNS) {
-  commands.forEach(([command, args]) => time(command, args));
+  commands.forEach(([command, args, options]) => time(command, args, options));
   const samples = commands.map(() => []);
-  for (let run = 0; run < runs; run++) commands.forEach(([command, args], i) => samples[i].push(time(command, args)));
+  for (let run = 0; run < runs; run++)
+    commands.forEach(([command, args, options], i) => samples[i].push(time(command, args, options)));
   return samples.map((times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]);
 }
 
@@ -91,19 +92,31 @@ console.log(`eindred benchmark — node ${process.version}, ${RUNS} runs per fig
 const draft = join(ROOT, 'fixtures', 'nl', 'zwembad.md');
 const undeclared = join(work, 'zonder-taal.md');
 writeFileSync(undeclared, readFileSync(draft, 'utf8').replace(/^lang: nl\n/m, ''));
-const [nodeMs, draftMs, undeclaredMs] = interleaved(
+// A pre-commit hook: a git repository with one staged draft, checked with --staged.
+const repo = join(work, 'repo');
+mkdirSync(repo);
+const git = (...args) => spawnSync('git', args, { cwd: repo, stdio: 'ignore' });
+git('init', '-q');
+writeFileSync(join(repo, 'zwembad.md'), readFileSync(draft));
+git('add', 'zwembad.md');
+const [nodeMs, draftMs, undeclaredMs, stagedMs] = interleaved(
   [
     [process.execPath, ['-e', '0']],
     [process.execPath, eindred('check', draft)],
     [process.execPath, eindred('check', undeclared)],
+    [process.execPath, eindred('check', '--staged', '--quiet'), { cwd: repo }],
   ],
   RUNS * 3,
 );
 console.log('One draft (fixtures/nl/zwembad.md; runs interleaved)');
 console.log(`  node -e 0                      ${fmt(nodeMs)} ms`);
 console.log(`  eindred check, lang declared   ${fmt(draftMs)} ms  (${fmt(draftMs / nodeMs, 2)}× node)`);
-console.log(`  eindred check, lang detected   ${fmt(undeclaredMs)} ms  (${fmt(undeclaredMs / nodeMs, 2)}× node)\n`);
+console.log(`  eindred check, lang detected   ${fmt(undeclaredMs)} ms  (${fmt(undeclaredMs / nodeMs, 2)}× node)`);
+console.log(
+  `  pre-commit: check --staged     ${fmt(stagedMs)} ms  (${fmt(stagedMs / nodeMs, 2)}× node; a git repository with the draft staged)\n`,
+);
 verdict(draftMs <= 2.5 * nodeMs, `one draft in ≤ 2.5× node -e 0 (${fmt(draftMs / nodeMs, 2)}×)`);
+verdict(stagedMs <= 2.5 * nodeMs, `pre-commit run with one staged draft in ≤ 2.5× node -e 0 (${fmt(stagedMs / nodeMs, 2)}×)`);
 
 if (!existsSync(CORPORA)) {
   console.log(`Skipping throughput and pack growth: ${CORPORA} is absent.\n`);
