@@ -347,6 +347,32 @@ describe.skipIf(!existsSync('../shared/corpora/cms'))('../shared/corpora/cms sam
     }
   });
 
+  it('Wikinews as an NDJSON and a CSV export: every article a document, the same findings either way', () => {
+    const dir = '../shared/corpora/en/wikinews-en-2019-2020';
+    const ndjson = json(eindred(['check', `${dir}/wikinews_en_2019_2020.jsonl`, '--format', 'json']));
+    const csv = json(
+      eindred([
+        'check',
+        `${dir}/wikinews_2019.csv`,
+        `${dir}/wikinews_2020.csv`,
+        '--id-field',
+        'url',
+        '--lang',
+        'en',
+        '--format',
+        'json',
+      ]),
+    );
+    expect(ndjson.files).toHaveLength(295);
+    expect(ndjson.errors).toEqual([]);
+    expect(csv.files).toHaveLength(295);
+    expect(csv.errors).toEqual([]);
+    const rules = (report: Report) =>
+      report.files.flatMap((f) => f.findings.map((x) => `${f.path.split('#')[1]} ${x.ruleId} ${x.excerpt}`)).sort();
+    expect(rules(csv)).toEqual(rules(ndjson));
+    expect(ndjson.files.every((f) => f.language === 'en')).toBe(true);
+  });
+
   it('WXR: every post of small-export, malformed files as failures', () => {
     const data = `${CMS}/wordpress-wxr/phpunit/data`;
     const small = json(eindred(['check', `${data}/small-export.xml`, '--format', 'json']));
