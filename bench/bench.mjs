@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'eindred.js');
+const BIN = join(ROOT, 'bin', 'eindred.cjs');
 const CORPORA = join(ROOT, '..', 'shared', 'corpora');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
@@ -249,7 +249,7 @@ if (!existsSync(CORPORA)) {
     const rssFile = join(work, 'rss');
     const launcher = `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));
 process.argv.splice(1, 0, ${JSON.stringify(BIN)});
-import(${JSON.stringify(new URL('../bin/eindred.js', import.meta.url).href)});`;
+import(${JSON.stringify(new URL('../bin/eindred.cjs', import.meta.url).href)});`;
     const start = process.hrtime.bigint();
     const result = spawnSync(process.execPath, ['-e', launcher, '--', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;

@@ -312,7 +312,7 @@ describe('--jobs and progress', () => {
 
   it('draws a progress bar on a terminal, and none with --no-progress or without a terminal', () => {
     const cmd = (extra: string) =>
-      `${JSON.stringify(process.execPath)} ${JSON.stringify(join(process.cwd(), 'bin/eindred.js'))} check groter.ndjson --jobs 1 --format json ${extra} > out.json`;
+      `${JSON.stringify(process.execPath)} ${JSON.stringify(join(process.cwd(), 'bin/eindred.cjs'))} check groter.ndjson --jobs 1 --format json ${extra} > out.json`;
     // `script` runs eindred with a pseudo-terminal as standard error, as in a journalist's shell.
     const run = (extra: string) => {
       const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm' };

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
 import { ROOT } from '../helpers.js';
 
-export const BIN = join(ROOT, 'bin', 'eindred.js');
+export const BIN = join(ROOT, 'bin', 'eindred.cjs');
 
 export interface RunResult {
   code: number;
