@@ -179,8 +179,11 @@ export async function checkNdjsonLines(
   return outcomes;
 }
 
-/** A piece of work for a worker thread: a whole input, or a slice of an NDJSON export's lines. */
-export type Task = { job: BatchJob; lines?: NdjsonLine[] };
+/**
+ * A piece of work for a worker thread: whole inputs (several small drafts travel together, so that
+ * message passing does not outweigh the checking), or a slice of an NDJSON export's lines.
+ */
+export type Task = { job: BatchJob; lines: NdjsonLine[] } | { jobs: BatchJob[] };
 
 /** Run a task (in a worker thread, or in the main one). */
 export async function runTask(
@@ -189,9 +192,9 @@ export async function runTask(
   loader: PackLoader,
   readStdin?: () => Promise<Uint8Array>,
 ): Promise<Outcome[]> {
-  if (task.lines) return checkNdjsonLines(task.job, task.lines, settings, loader);
+  if ('lines' in task) return checkNdjsonLines(task.job, task.lines, settings, loader);
   const outcomes: Outcome[] = [];
-  for await (const outcome of checkJob(task.job, settings, loader, readStdin)) outcomes.push(outcome);
+  for (const job of task.jobs) for await (const outcome of checkJob(job, settings, loader, readStdin)) outcomes.push(outcome);
   return outcomes;
 }
 

@@ -1,6 +1,15 @@
 import type { Piscina } from 'piscina';
 import { jobExportFormat, runTask, type BatchJob, type BatchSettings, type Outcome, type Task } from './batch.js';
 import type { PackLoader } from './packs/load.js';
+import { statSync } from 'node:fs';
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * Checking with worker threads (`--jobs N`). Inputs become tasks: a whole file, or a slice of an
@@ -13,13 +22,17 @@ import type { PackLoader } from './packs/load.js';
 const RECORDS_PER_TASK = 200;
 const IN_FLIGHT_PER_THREAD = 4;
 /** Heap limits per worker thread: a task holds at most a few hundred articles. */
-const WORKER_OLD_SPACE_MB = 256;
-const WORKER_YOUNG_SPACE_MB = 24;
+const WORKER_OLD_SPACE_MB = 160;
+const WORKER_YOUNG_SPACE_MB = 48;
+
+/** Small drafts travel to a thread together, up to this many or this many bytes. */
+const FILES_PER_TASK = 64;
+const BYTES_PER_TASK = 256 * 1024;
 
 interface Pending {
   outcomes: Promise<Outcome[]>;
-  /** The last task of its input: its file is done when this one is emitted. */
-  last: boolean;
+  /** How many inputs are done when this task's outcomes are emitted. */
+  files: number;
 }
 
 export async function checkInParallel(
@@ -44,17 +57,26 @@ export async function checkInParallel(
   const flushOne = async (): Promise<void> => {
     const next = queue.shift()!;
     for (const outcome of await next.outcomes) emit(outcome);
-    if (next.last) onFileDone?.();
+    for (let i = 0; i < next.files; i++) onFileDone?.();
   };
-  const submit = async (outcomes: Promise<Outcome[]>, last: boolean): Promise<void> => {
+  const submit = async (outcomes: Promise<Outcome[]>, files: number): Promise<void> => {
     outcomes.catch(() => {}); // awaited in order by flushOne; no unhandled rejection meanwhile
-    queue.push({ outcomes, last });
+    queue.push({ outcomes, files });
     while (queue.length >= threads * IN_FLIGHT_PER_THREAD) await flushOne();
   };
   const run = (task: Task): Promise<Outcome[]> => pool.run({ task, settings }) as Promise<Outcome[]>;
 
   try {
     const exports = await import('./input/exports/index.js');
+    let batch: BatchJob[] = [];
+    let batchBytes = 0;
+    const sendBatch = async (): Promise<void> => {
+      if (batch.length === 0) return;
+      const jobs = batch;
+      batch = [];
+      batchBytes = 0;
+      await submit(run({ jobs }), jobs.length);
+    };
     for (const job of jobs) {
       let format = null;
       try {
@@ -62,31 +84,40 @@ export async function checkInParallel(
       } catch {
         // The worker reports why this input cannot be read.
       }
-      if (format !== 'ndjson' || !job.file) {
+      if (!job.file) {
         // Standard input can only be read here.
-        await submit(job.file ? run({ job }) : runTask({ job }, settings, loader, readStdin), true);
+        await sendBatch();
+        await submit(runTask({ jobs: [job] }, settings, loader, readStdin), 1);
         continue;
       }
+      if (format !== 'ndjson') {
+        batch.push(job);
+        batchBytes += job.content?.length ?? sizeOf(job.file);
+        if (batch.length >= FILES_PER_TASK || batchBytes >= BYTES_PER_TASK) await sendBatch();
+        continue;
+      }
+      await sendBatch();
       let lines = [];
       let submitted = false;
       try {
         for await (const line of exports.ndjsonLines(job.file)) {
           lines.push(line);
           if (lines.length === RECORDS_PER_TASK) {
-            await submit(run({ job, lines }), false);
+            await submit(run({ job, lines }), 0);
             submitted = true;
             lines = [];
           }
         }
-        if (lines.length > 0 || !submitted) await submit(run({ job, lines }), true);
-        else await submit(Promise.resolve([]), true);
+        if (lines.length > 0 || !submitted) await submit(run({ job, lines }), 1);
+        else await submit(Promise.resolve([]), 1);
       } catch (error) {
         await submit(
           Promise.resolve([{ failure: { path: job.path, message: `cannot be read: ${(error as Error).message}` } }]),
-          true,
+          1,
         );
       }
     }
+    await sendBatch();
     while (queue.length > 0) await flushOne();
   } finally {
     await pool.destroy();
