@@ -60,6 +60,7 @@ function buildProgram(terminal: Terminal, exit: { code: number }): Command {
         'biased wording and personal data, in Dutch and English.',
     )
     .version(VERSION, '-v, --version', 'print the version')
+    .addHelpText('after', '\nAdd --debug to any command to see the stack trace of an error.')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
@@ -178,10 +179,18 @@ function buildProgram(terminal: Terminal, exit: { code: number }): Command {
 }
 
 /** Run the CLI; returns the exit code. The only place that turns errors into exit codes. */
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Run the CLI; returns the exit code. The only place that turns errors into exit codes. `--debug`
+ * (anywhere on the command line, or EINDRED_DEBUG=1) adds the stack trace to any error.
+ */
+export async function main(args: readonly string[]): Promise<number> {
+  const debug = args.includes('--debug') || Boolean(process.env.EINDRED_DEBUG);
+  const argv = args.filter((arg) => arg !== '--debug');
   const terminal = processTerminal();
+  terminal.handleSignals();
   const exit = { code: 0 };
   const program = buildProgram(terminal, exit);
+  const stack = (error: unknown): string => (debug && error instanceof Error && error.stack ? `\n${error.stack}` : '');
   try {
     if (argv.length === 0) {
       program.outputHelp();
@@ -198,19 +207,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       terminal.warn(
         `a rule pack or config has problems, so nothing was checked:\n${error.issues
           .map((issue) => `  ${PackError.format(issue)}`)
-          .join('\n')}`,
+          .join('\n')}${stack(error)}`,
       );
       return 2;
     }
     if (error instanceof UsageError) {
-      terminal.warn(`${error.message}\n(run eindred --help for usage)`);
+      terminal.warn(`${error.message}\n(run eindred --help for usage)${stack(error)}`);
       return 2;
     }
-    const debug = process.env.EINDRED_DEBUG;
     terminal.warn(
       `internal error: ${(error as Error).message}\n` +
-        (debug ? `${(error as Error).stack}\n` : '(set EINDRED_DEBUG=1 for details) ') +
-        'This is a bug in eindred: please report it with the command you ran.',
+        (debug ? `${(error as Error).stack}\n` : '(run again with --debug for the details) ') +
+        'This is a bug in eindred: please report it to its maintainers, with the command you ran, the output of eindred --version and, if you can, the file it happened on.',
     );
     return 2;
   }

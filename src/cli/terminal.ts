@@ -20,6 +20,11 @@ export interface Terminal {
   readFile(path: string): string | null;
   /** Write a small file the user named (a baseline, a config), whole or not at all. */
   writeFile(path: string, text: string): void;
+  /**
+   * End cleanly on Ctrl-C (exit 130) and when the reader of standard output goes away
+   * (`eindred check … | head`: exit 141): no stack trace, no half-written report file.
+   */
+  handleSignals(): void;
 }
 
 export interface Progress {
@@ -88,26 +93,63 @@ function progressBar(total: number): Progress {
   };
 }
 
+/** Report files being written, removed if the run is interrupted. */
+const openOutputs = new Set<OutputFile>();
+
 function outputFile(path: string): OutputFile {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  let fd: number | null = openSync(temporary, 'w');
+  let fd: number | null;
+  try {
+    fd = openSync(temporary, 'w');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? `the folder ${dirname(path)} does not exist`
+        : code === 'EACCES'
+          ? 'permission denied'
+          : (error as Error).message;
+    throw new UsageError(`cannot write ${path}: ${why}`);
+  }
   const close = (): void => {
     if (fd !== null) closeSync(fd);
     fd = null;
   };
-  return {
+  const file: OutputFile = {
     write(text) {
       if (fd !== null && text) writeSync(fd, text);
     },
     commit() {
       close();
       renameSync(temporary, path);
+      openOutputs.delete(file);
     },
     discard() {
       close();
       rmSync(temporary, { force: true });
+      openOutputs.delete(file);
     },
   };
+  openOutputs.add(file);
+  return file;
+}
+
+function stop(code: number): never {
+  for (const file of [...openOutputs]) file.discard();
+  // A progress bar may have hidden the cursor.
+  if (process.stderr.isTTY) process.stderr.write('\u001b[?25h');
+  process.exit(code);
+}
+
+function handleSignals(): void {
+  process.once('SIGINT', () => stop(130));
+  process.once('SIGTERM', () => stop(143));
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') stop(141);
+      throw error;
+    });
+  }
 }
 
 export function processTerminal(): Terminal {
@@ -126,6 +168,7 @@ export function processTerminal(): Terminal {
     progressAllowed: Boolean(process.stderr.isTTY) && env.CI === undefined,
     progress: progressBar,
     openOutput: outputFile,
+    handleSignals,
     readFile: (path) => {
       try {
         return readFileSync(path, 'utf8');
