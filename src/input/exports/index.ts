@@ -2,6 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { decodeText, InputError } from '../read.js';
 import { recordToItem } from './records.js';
+import { zipSize } from './zip.js';
 import type { ExportFormat, ExportItem, FieldMapping } from './types.js';
 import { readNewsMl, readWxr, xmlRootName } from './xml.js';
 
@@ -178,10 +179,23 @@ async function* readCsv(request: ExportRequest): AsyncGenerator<ExportItem> {
   while (failures[failure]) yield failures[failure++]!;
 }
 
+/** A Word document unpacks to at most this much, and at most this many times its own size. */
+const DOCX_MAX_UNPACKED = 256 * 1024 * 1024;
+const DOCX_MAX_RATIO = 200;
+
 async function readDocx(request: ExportRequest): Promise<ExportItem> {
+  const bytes = readBytes(request);
+  const size = zipSize(bytes);
+  if (typeof size === 'string') return { record: 0, message: `not a readable Word document: ${size}` };
+  if (size.uncompressed > DOCX_MAX_UNPACKED || size.uncompressed > DOCX_MAX_RATIO * Math.max(bytes.length, 1024)) {
+    return {
+      record: 0,
+      message: `refused: it would unpack from ${(bytes.length / 1024).toFixed(0)} KB to ${(size.uncompressed / 1024 / 1024).toFixed(0)} MB, which no Word draft does (a zip bomb?)`,
+    };
+  }
   const { default: mammoth } = await import('mammoth');
   try {
-    const { value } = await mammoth.extractRawText({ buffer: readBytes(request) });
+    const { value } = await mammoth.extractRawText({ buffer: bytes });
     return { article: { path: request.path, fields: [{ name: 'document', text: value, format: 'text' }], meta: {} } };
   } catch (error) {
     if (error instanceof InputError) throw error;
