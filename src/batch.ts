@@ -130,7 +130,17 @@ export async function* checkJob(
         mapping,
         maxBytes: settings.maxBytes,
       })) {
-        yield 'article' in item ? { result: await lint(articleDocument(item.article)) } : failureOf(job.path, item);
+        if (!('article' in item)) {
+          yield failureOf(job.path, item);
+          continue;
+        }
+        try {
+          yield { result: await lint(articleDocument(item.article)) };
+        } catch (error) {
+          // One article that cannot be read (nested absurdly deep) does not stop the export.
+          if (!(error instanceof InputError)) throw error;
+          yield { failure: { path: error.path, message: error.message } };
+        }
       }
       return;
     }
@@ -174,7 +184,16 @@ export async function checkNdjsonLines(
   const outcomes: Outcome[] = [];
   for (const line of lines) {
     const item = ndjsonRecord({ path: job.path, mapping, maxBytes: settings.maxBytes }, line);
-    outcomes.push('article' in item ? { result: await lint(articleDocument(item.article)) } : failureOf(job.path, item));
+    if (!('article' in item)) {
+      outcomes.push(failureOf(job.path, item));
+      continue;
+    }
+    try {
+      outcomes.push({ result: await lint(articleDocument(item.article)) });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      outcomes.push({ failure: { path: error.path, message: error.message } });
+    }
   }
   return outcomes;
 }

@@ -20,5 +20,26 @@ export function loadYaml(text: string): unknown {
       );
     }
   }
-  return load(text, { schema: CORE_SCHEMA, json: false });
+  const data = load(text, { schema: CORE_SCHEMA, json: false });
+  if (text.includes('*')) assertBounded(data);
+  return data;
+}
+
+/** Values a YAML file may expand to, aliases followed: far more than any pack or front matter. */
+const MAX_YAML_VALUES = 1_000_000;
+
+/** Walk the data as a reader would, aliases and all, and stop at an exponential expansion. */
+function assertBounded(data: unknown): void {
+  const stack: unknown[] = [data];
+  let seen = 0;
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (++seen > MAX_YAML_VALUES) {
+      throw new YAMLException(
+        `its aliases expand it to more than ${MAX_YAML_VALUES.toLocaleString('en')} values (an alias bomb?)`,
+      );
+    }
+    if (Array.isArray(value)) stack.push(...value);
+    else if (value && typeof value === 'object') stack.push(...Object.values(value));
+  }
 }

@@ -2,6 +2,7 @@ import type { Document, FieldSpan, ImageRef, InputProblem, ProseBlock } from './
 import { htmlImages } from './html-images.js';
 import { extractHtmlProse } from './html.js';
 import { extractMarkdownProse } from './markdown.js';
+import { assertHtmlDepth, assertMarkdownDepth } from './nesting.js';
 import { LineIndex } from './positions.js';
 import type { SourceRange } from './prose.js';
 import { extractTextProse } from './text.js';
@@ -68,6 +69,8 @@ export function articleDocument(article: Article): Document {
       parts.push(SEPARATOR);
       offset += SEPARATOR.length;
     }
+    if (field.format === 'html' || field.format === 'xml') assertHtmlDepth(article.path, field.text);
+    if (field.format === 'markdown') assertMarkdownDepth(article.path, field.text);
     const prose = fieldProse(field.text, field.format);
     const first = blocks.length;
     for (const block of prose.blocks) blocks.push({ ...block, map: block.map.shifted(offset) });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Ignore } from 'ignore';
 
@@ -70,7 +70,7 @@ export async function discoverFiles(args: readonly string[], cwd: string): Promi
       for (const path of found.sort()) if (!ignored(resolve(cwd, path))) add(path);
       continue;
     }
-    missing.push([arg, 'no such file or folder']);
+    missing.push([arg, whyMissing(absolute)]);
   }
   return { files, missing };
 }
@@ -118,4 +118,19 @@ async function ignoreFilter(root: string, glob: Awaited<ReturnType<typeof globbe
     }
     return false;
   };
+}
+
+/** Why a path names nothing eindred can read: absent, or a symbolic link that leads nowhere. */
+function whyMissing(path: string): string {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return 'no such file or folder';
+  } catch {
+    return 'no such file or folder';
+  }
+  try {
+    statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return 'a symbolic link that points to itself (a loop)';
+  }
+  return 'a symbolic link to a file that does not exist';
 }

@@ -1,5 +1,6 @@
 import type { Document, InputProblem } from './document.js';
 import { extractHtmlProse } from './html.js';
+import { assertHtmlDepth } from './nesting.js';
 import { LineIndex } from './positions.js';
 
 /**
@@ -8,6 +9,7 @@ import { LineIndex } from './positions.js';
  */
 export function parseHtmlPage(path: string, text: string, problems: InputProblem[] = []): Document {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  assertHtmlDepth(path, source);
   const prose = extractHtmlProse(source);
   const lang = /<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/i.exec(source.slice(0, 4096))?.[1];
   return {

@@ -4,6 +4,7 @@ import { extractMarkdownProse } from './markdown.js';
 import { LineIndex } from './positions.js';
 import { htmlImages } from './html-images.js';
 import { findProvenance } from './provenance.js';
+import { assertMarkdownDepth } from './nesting.js';
 import { extractTextProse } from './text.js';
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mdx']);
@@ -37,6 +38,7 @@ export function parseDocument(path: string, text: string, format: DocumentFormat
     allProblems.push(...parsed.problems);
   }
   const provenance = findProvenance(source);
+  if (format === 'markdown') assertMarkdownDepth(path, source);
   const prose =
     format === 'markdown'
       ? extractMarkdownProse(source, span ? blankOut(source, span.range) : source, provenance)

@@ -14,6 +14,11 @@ export class InputError extends Error {
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
+/** A size in megabytes as a person writes it: 10, 0.05. */
+export function megabytes(bytes: number): string {
+  return String(Number((bytes / 1024 / 1024).toFixed(2)));
+}
+
 export interface DecodedText {
   text: string;
   problems: InputProblem[];
@@ -57,7 +62,7 @@ export function readInputFile(path: string, maxBytes: number = DEFAULT_MAX_FILE_
     if (info.size > maxBytes) {
       throw new InputError(
         path,
-        `the file is ${(info.size / 1024 / 1024).toFixed(1)} MB, more than --max-file-size ${maxBytes / 1024 / 1024} MB; raise the limit to check it`,
+        `the file is ${(info.size / 1024 / 1024).toFixed(1)} MB, more than --max-file-size ${megabytes(maxBytes)} MB; raise the limit to check it`,
       );
     }
     return decodeText(readFileSync(path), path);

@@ -1,6 +1,6 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { decodeText, InputError } from '../read.js';
+import { decodeText, InputError, megabytes } from '../read.js';
 import { recordToItem } from './records.js';
 import { zipSize } from './zip.js';
 import type { ExportFormat, ExportItem, FieldMapping } from './types.js';
@@ -61,7 +61,7 @@ function readBytes(request: ExportRequest): Buffer {
   if (bytes.length > request.maxBytes) {
     throw new InputError(
       request.path,
-      `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, more than --max-file-size ${request.maxBytes / 1024 / 1024} MB; raise the limit, or export as NDJSON, which is read line by line`,
+      `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, more than --max-file-size ${megabytes(request.maxBytes)} MB; raise the limit, or export as NDJSON, which is read line by line`,
     );
   }
   return bytes;
