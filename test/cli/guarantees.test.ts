@@ -265,6 +265,40 @@ describe('hostile inputs are reported with file and cause; the rest is still che
   });
 });
 
+describe('a file that vanishes while eindred runs', () => {
+  it('is reported as gone; the others are checked', () => {
+    const draft = '---\nlang: nl\n---\nVolgens ingewijden is het zo.\n';
+    const dir = tempTree({ 'drafts/a.md': draft, 'drafts/b.md': draft, 'drafts/c.md': draft });
+    // Found by the folder walk, then removed as soon as a.md has been read.
+    const result = eindred(['check', 'drafts', '--format', 'json'], {
+      cwd: dir,
+      env: {
+        NODE_OPTIONS: `--require ${PRELOAD}`,
+        EINDRED_VANISH_AFTER: 'drafts/a.md',
+        EINDRED_VANISH: join(dir, 'drafts/b.md'),
+      },
+    });
+    expect(result.code).toBe(2);
+    const report = json(result);
+    expect(report.files.map((f) => f.path)).toEqual(['drafts/a.md', 'drafts/c.md']);
+    expect(report.errors).toEqual([{ path: 'drafts/b.md', message: 'cannot be read: no such file' }]);
+  });
+});
+
+describe('a file eindred may not read', () => {
+  it('is reported with the cause; the others are checked', () => {
+    const draft = '---\nlang: nl\n---\nVolgens ingewijden is het zo.\n';
+    const dir = tempTree({ 'a.md': draft, 'geheim.md': draft });
+    const result = eindred(['check', 'a.md', 'geheim.md', '--format', 'json'], {
+      cwd: dir,
+      env: { NODE_OPTIONS: `--require ${PRELOAD}`, EINDRED_DENY: join(dir, 'geheim.md') },
+    });
+    expect(result.code).toBe(2);
+    expect(json(result).errors).toEqual([{ path: 'geheim.md', message: 'cannot be read: permission denied' }]);
+    expect(json(result).files.map((f) => f.path)).toEqual(['a.md']);
+  });
+});
+
 describe('errors are for people', () => {
   it('a user error is one line with the fix; --debug adds the stack', () => {
     const plain = eindred(['check', 'x.md', '--format', 'pdf']);

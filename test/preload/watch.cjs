@@ -38,6 +38,26 @@ if (typeof globalThis.fetch === 'function') {
   };
 }
 
+// A file that vanishes mid-run: reading EINDRED_VANISH_AFTER removes EINDRED_VANISH, once.
+const vanishAfter = process.env.EINDRED_VANISH_AFTER;
+const vanish = process.env.EINDRED_VANISH;
+const originalReadFileSync = fs.readFileSync;
+// An unreadable file (tests run as root, where chmod 000 does not stop reading): EINDRED_DENY.
+const deny = process.env.EINDRED_DENY;
+fs.readFileSync = function (path, ...rest) {
+  if (deny && String(path) === deny) {
+    throw Object.assign(new Error(`EACCES: permission denied, open '${deny}'`), {
+      code: 'EACCES',
+      errno: -13,
+      syscall: 'open',
+      path: deny,
+    });
+  }
+  const result = originalReadFileSync.call(this, path, ...rest);
+  if (vanishAfter && vanish && String(path).endsWith(vanishAfter) && fs.existsSync(vanish)) fs.rmSync(vanish);
+  return result;
+};
+
 // Files: what is read and what is written.
 const flagsWrite = (flags) => typeof flags === 'string' && /[wa+]/.test(flags);
 for (const name of ['openSync', 'open']) {
