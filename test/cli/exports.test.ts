@@ -331,7 +331,10 @@ describe.skipIf(!existsSync('../shared/corpora/cms'))('../shared/corpora/cms sam
   const all = (dir: string): string[] =>
     readdirSync(join(CMS, dir), { withFileTypes: true, recursive: true })
       .filter((entry) => entry.isFile() && /\.(json|xml)$/.test(entry.name))
-      .map((entry) => join(entry.parentPath, entry.name));
+      // parentPath from Node 20.12; path before it (eindred supports 20.10).
+      .map((entry) =>
+        join((entry as { parentPath?: string }).parentPath ?? (entry as unknown as { path: string }).path, entry.name),
+      );
 
   it('every sample is read without an internal error; the JSON report always follows the contract', () => {
     for (const dir of ['wordpress-wxr', 'iptc-newsml-g2', 'iptc-ninjs', 'arc-xp-ans']) {
