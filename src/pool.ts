@@ -1,15 +1,7 @@
 import type { Piscina } from 'piscina';
 import { jobExportFormat, runTask, type BatchJob, type BatchSettings, type Outcome, type Task } from './batch.js';
-import type { PackLoader } from './packs/load.js';
 import { statSync } from 'node:fs';
-
-function sizeOf(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
+import type { PackLoader } from './packs/load.js';
 
 /**
  * Checking with worker threads (`--jobs N`). Inputs become tasks: a whole file, or a slice of an
@@ -21,13 +13,24 @@ function sizeOf(file: string): number {
 /** NDJSON records per task: large enough to amortise the message passing, small enough to balance. */
 const RECORDS_PER_TASK = 200;
 const IN_FLIGHT_PER_THREAD = 4;
-/** Heap limits per worker thread: a task holds at most a few hundred articles. */
-const WORKER_OLD_SPACE_MB = 160;
+/**
+ * Heap limits per worker thread: a task holds at most a few hundred articles or 64 small drafts.
+ * The young generation sets the pace: 24 MB made Markdown batches slower than one thread.
+ */
+const WORKER_OLD_SPACE_MB = 256;
 const WORKER_YOUNG_SPACE_MB = 48;
 
 /** Small drafts travel to a thread together, up to this many or this many bytes. */
 const FILES_PER_TASK = 64;
 const BYTES_PER_TASK = 256 * 1024;
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
 
 interface Pending {
   outcomes: Promise<Outcome[]>;
@@ -64,7 +67,14 @@ export async function checkInParallel(
     queue.push({ outcomes, files });
     while (queue.length >= threads * IN_FLIGHT_PER_THREAD) await flushOne();
   };
-  const run = (task: Task): Promise<Outcome[]> => pool.run({ task, settings }) as Promise<Outcome[]>;
+  // A task too big for a thread's heap (one huge draft with hundreds of thousands of findings) is
+  // run again here, where the heap is Node's usual one.
+  const run = (task: Task): Promise<Outcome[]> =>
+    (pool.run({ task, settings }) as Promise<Outcome[]>).catch((error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit/i.test(error.message))
+        return runTask(task, settings, loader);
+      throw error;
+    });
 
   try {
     const exports = await import('./input/exports/index.js');
