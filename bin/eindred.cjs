@@ -52,14 +52,14 @@ function shortRun(args) {
   return files <= 20 && bytes <= 1024 * 1024;
 }
 
-function run() {
-  if (process.env.EINDRED_NO_COMPILE_CACHE || !shortRun(process.argv.slice(2))) return require(file);
+/** The CLI run from the code cache, and a way to save what it compiled. `fresh` ignores a cache. */
+function load({ fresh = false } = {}) {
   const vm = require('node:vm');
   let cache;
   let cachedData;
   try {
     cache = cacheFile();
-    cachedData = fs.readFileSync(cache);
+    if (!fresh) cachedData = fs.readFileSync(cache);
   } catch {
     // No cache yet: this run makes one.
   }
@@ -88,9 +88,15 @@ function run() {
   return { main: module.exports.main, save };
 }
 
-const cli = run();
-cli.main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-  // After the run, so that the cache holds the code that the run compiled.
-  cli.save?.();
-});
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const cli = process.env.EINDRED_NO_COMPILE_CACHE || !shortRun(args) ? require(file) : load();
+  cli.main(args).then((code) => {
+    process.exitCode = code;
+    // After the run, so that the cache holds the code that the run compiled.
+    cli.save?.();
+  });
+} else {
+  // For the build's warm-up (scripts/warm-up.cjs): several typical runs, then one cache.
+  module.exports = { load };
+}

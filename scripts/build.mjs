@@ -110,14 +110,12 @@ try {
   rmSync(compiler, { force: true });
 }
 
-// Warm V8's code cache (see bin/eindred.cjs) with a typical run: a Dutch draft with an English
-// quote, as a pre-commit hook checks it. Without this, the first run of any kind makes the cache.
+// Warm V8's code cache (see bin/eindred.cjs) with typical short runs: a draft checked by name and
+// a pre-commit run (scripts/warm-up.cjs). Without this, the first short run makes the cache.
 {
   const { spawnSync } = await import('node:child_process');
-  const sample = `---\nlang: nl\n---\n# Gemeente sluit zwembad\n\nVolgens ingewijden kost de renovatie 40 procent meer. [bron?]\n\n> "The pool was built in 1970 and needs work," the engineer said.\n`;
-  spawnSync(process.execPath, [`${root}bin/eindred.cjs`, 'check', '-', '--stdin-filename', 'warm-up.md', '--no-config'], {
-    input: sample,
-    stdio: ['pipe', 'ignore', 'ignore'],
+  spawnSync(process.execPath, [`${root}scripts/warm-up.cjs`], {
+    stdio: 'ignore',
     env: { ...process.env, EINDRED_NO_COMPILE_CACHE: '' },
   });
 }
