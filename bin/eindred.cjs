@@ -88,7 +88,7 @@ function load({ fresh = false } = {}) {
   return { main: module.exports.main, save };
 }
 
-if (require.main === module) {
+if (!process.env.EINDRED_WARM_UP) {
   const args = process.argv.slice(2);
   const cli = process.env.EINDRED_NO_COMPILE_CACHE || !shortRun(args) ? require(file) : load();
   cli.main(args).then((code) => {

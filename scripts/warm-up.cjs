@@ -13,6 +13,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eindred-warm-up-'));
   try {
     fs.writeFileSync(path.join(dir, 'warm-up.md'), sample);
+    process.env.EINDRED_WARM_UP = '1';
     const { load } = require('../bin/eindred.cjs');
     const cli = load({ fresh: true });
     process.chdir(dir);
