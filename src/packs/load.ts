@@ -1,5 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { builtinPacksFor, yamlFilesIn } from './builtin.js';
 import { CONFIG_NAMES, defaultConfig, parseConfig, type Config } from './config.js';
@@ -43,12 +42,22 @@ export class PackLoader {
   loadConfig(file: string): Promise<Config> {
     let config = this.configs.get(file);
     if (!config) {
-      config = readFile(file, 'utf8').then(
-        (text) => parseConfig(text, this.display(file), dirname(file)),
-        (error: NodeJS.ErrnoException) => {
-          throw fileError(this.display(file), `cannot read the config: ${error.code ?? error.message}`);
-        },
-      );
+      // Read synchronously: a config is small, and a round trip through the thread pool costs a
+      // one-draft run more than the read itself.
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        config = Promise.reject(
+          fileError(
+            this.display(file),
+            `cannot read the config: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+          ),
+        );
+        this.configs.set(file, config);
+        return config;
+      }
+      config = parseConfig(text, this.display(file), dirname(file));
       this.configs.set(file, config);
     }
     return config;
@@ -110,7 +119,7 @@ export class PackLoader {
             `the pack is ${(size / 1024 / 1024).toFixed(1)} MB; packs over ${MAX_PACK_BYTES / 1024 / 1024} MB are refused`,
           );
         }
-        return parsePack(await readFile(file, 'utf8'), shown);
+        return parsePack(readFileSync(file, 'utf8'), shown);
       })();
       this.packs.set(file, pack);
     }
