@@ -1,4 +1,5 @@
 import type { ImageRef } from './document.js';
+import { decodeHtmlText } from './entities.js';
 import type { SourceRange } from './prose.js';
 
 /**
@@ -12,26 +13,14 @@ const IMG = /<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 const FIGCAPTION = /<figcaption\b[^>]*>([\s\S]*?)<\/figcaption\s*>/i;
 const ATTRIBUTE = /([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
 function attributes(tag: string): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const m of tag.matchAll(ATTRIBUTE)) result[m[1]!.toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
+  for (const m of tag.matchAll(ATTRIBUTE)) result[m[1]!.toLowerCase()] = decodeHtmlText(m[2] ?? m[3] ?? m[4] ?? '');
   return result;
 }
 
 function plainText(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, ' '))
+  return decodeHtmlText(html.replace(/<[^>]*>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { BlockKind, ImageRef, ProseBlock } from './document.js';
+import { decodeHtmlText, REFERENCE_AT } from './entities.js';
 import { ProseBuilder, type SourceRange } from './prose.js';
 import { maskUrls } from './urls.js';
 
@@ -59,7 +59,6 @@ const BLOCK_ELEMENTS = new Set([
   'body',
   'html',
   'hr',
-  'br-block',
   // NITF
   'block',
   'byline',
@@ -132,21 +131,6 @@ export interface HtmlProse {
 }
 
 const BLANK_LINE = /\r?\n[ \t]*\r?\n\s*/g;
-const REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#(\d{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));?/g;
-
-/** Decode character references of an attribute value. */
-export function decodeHtmlText(raw: string): string {
-  if (!raw.includes('&')) return raw;
-  return raw.replace(REFERENCE, (whole, hex?: string, dec?: string, name?: string) => {
-    if (name) {
-      const decoded = decodeNamedCharacterReference(name);
-      return decoded === false ? whole : decoded;
-    }
-    const code = hex ? parseInt(hex, 16) : Number(dec);
-    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
-  });
-}
-
 /** Add source[start, end) of a text run: verbatim, references decoded, line breaks as spaces. */
 function addText(builder: ProseBuilder, source: string, start: number, end: number): void {
   let from = start;
@@ -159,9 +143,9 @@ function addText(builder: ProseBuilder, source: string, start: number, end: numb
       i += length - 1;
       from = i + 1;
     } else if (c === 38 /* & */) {
-      REFERENCE.lastIndex = i;
-      const m = REFERENCE.exec(source);
-      if (!m || m.index !== i || m.index + m[0].length > end) continue;
+      REFERENCE_AT.lastIndex = i;
+      const m = REFERENCE_AT.exec(source);
+      if (!m || i + m[0].length > end) continue;
       const decoded = decodeHtmlText(m[0].endsWith(';') ? m[0] : `${m[0]};`);
       if (decoded === m[0] || (!m[0].endsWith(';') && decoded.startsWith('&'))) continue;
       builder.verbatim(from, i);
@@ -266,9 +250,8 @@ export function extractHtmlProse(source: string, options: { xml?: boolean } = {}
             blocks.push({ kind: 'imageAlt', text, map, inBlockQuote: blockQuoteDepth > 0 });
           }
           if (builder) imagesInOpen.push(image);
-        } else {
-          // Inline markup (em, strong, span …) neither adds text nor separates words.
         }
+        // Other inline markup (em, strong, span …) neither adds text nor separates words.
       },
       onclosetag(rawName) {
         const name = options.xml ? localName(rawName) : rawName;

@@ -109,7 +109,7 @@ export async function* readExport(request: ExportRequest): AsyncGenerator<Export
 function recordsOf(data: unknown): unknown[] {
   if (Array.isArray(data)) return data;
   if (data && typeof data === 'object') {
-    for (const key of ['items', 'articles', 'posts', 'stories', 'data', 'results', 'content_elements_list']) {
+    for (const key of ['items', 'articles', 'posts', 'stories', 'data', 'results']) {
       const value = (data as Record<string, unknown>)[key];
       if (Array.isArray(value) && value.every((v) => v && typeof v === 'object')) return value;
     }
