@@ -124,7 +124,8 @@ export async function checkPaths(request: CheckRequest): Promise<CheckResponse> 
     }
     ruleSets.add(await loader.ruleSetFor(config, request.packs));
     const content = file ? contents.get(file) : undefined;
-    jobs.push(content ? { path, file, content } : { path, file });
+    const bytes = content ? content.length : file ? fileSize(file) : 0;
+    jobs.push(content ? { path, file, content, bytes } : { path, file, bytes });
   };
   if (useStdin) await prepare(request.stdin?.path ?? '<stdin>', null);
   for (const path of files) await prepare(path, resolve(cwd, path));
@@ -140,8 +141,7 @@ export async function checkPaths(request: CheckRequest): Promise<CheckResponse> 
     ...(request.mapping ? { mapping: request.mapping } : {}),
     ...(request.keepText ? { keepText: true } : {}),
   };
-  let bytes = 0;
-  for (const job of jobs) if (job.file) bytes += fileSize(job.file);
+  const bytes = jobs.reduce((sum, job) => sum + (job.bytes ?? 0), 0);
   request.onStart?.({ files: jobs.length, bytes });
   // Worker threads pay for their start-up and their own JIT warm-up only on large batches.
   const threads = bytes >= PARALLEL_MIN_BYTES ? Math.max(1, request.jobs ?? 1) : 1;

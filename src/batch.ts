@@ -38,6 +38,8 @@ export interface BatchJob {
   file: string | null;
   /** The draft's content, when it does not come from the file (a staged version from git's index). */
   content?: Uint8Array;
+  /** Its size in bytes, as found when the inputs were listed (for progress and worker batches). */
+  bytes?: number;
 }
 
 export type Outcome = { result: FileResult } | { failure: InputFailure };

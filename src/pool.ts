@@ -1,6 +1,5 @@
 import type { Piscina } from 'piscina';
 import { jobExportFormat, runTask, type BatchJob, type BatchSettings, type Outcome, type Task } from './batch.js';
-import { statSync } from 'node:fs';
 import type { PackLoader } from './packs/load.js';
 
 /**
@@ -23,14 +22,6 @@ const WORKER_YOUNG_SPACE_MB = 48;
 /** Small drafts travel to a thread together, up to this many or this many bytes. */
 const FILES_PER_TASK = 64;
 const BYTES_PER_TASK = 256 * 1024;
-
-function sizeOf(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
 
 interface Pending {
   outcomes: Promise<Outcome[]>;
@@ -102,7 +93,7 @@ export async function checkInParallel(
       }
       if (format !== 'ndjson') {
         batch.push(job);
-        batchBytes += job.content?.length ?? sizeOf(job.file);
+        batchBytes += job.bytes ?? 0;
         if (batch.length >= FILES_PER_TASK || batchBytes >= BYTES_PER_TASK) await sendBatch();
         continue;
       }
