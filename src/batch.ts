@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { lintDocument, type FileResult } from './engine.js';
 import type { Document } from './input/document.js';
 import type { NdjsonLine } from './input/exports/index.js';
-import type { ExportFormat, FieldMapping } from './input/exports/types.js';
+import type { ExportFormat, ExportItem, FieldMapping } from './input/exports/types.js';
 import { formatForPath, parseDocument } from './input/parse.js';
 import { decodeText, InputError, readInputFile } from './input/read.js';
 import type { PackLoader } from './packs/load.js';
@@ -79,10 +79,9 @@ export function jobExportFormat(
   settings: BatchSettings,
   detect: (path: string, head: () => string) => ExportFormat | null,
 ): ExportFormat | null {
-  const forced = settings.inputFormat;
-  if (!job.file || (forced ? DRAFT_FORMATS.has(forced) : formatForPath(job.path))) return null;
+  if (!isExport(job, settings)) return null;
   const file = job.file;
-  const format = (forced as ExportFormat | undefined) ?? detect(job.path, () => head(file));
+  const format = (settings.inputFormat as ExportFormat | undefined) ?? detect(job.path, () => head(file));
   if (!format) {
     throw new InputError(
       job.path,
@@ -96,6 +95,27 @@ function failureOf(path: string, item: { record: number; where?: string; message
   const where =
     item.record > 0 ? `record ${item.record}${item.where ? ` (${item.where})` : ''}: ` : item.where ? `${item.where}: ` : '';
   return { failure: { path, message: `${where}${item.message}`, ...(item.record > 0 ? { record: item.record } : {}) } };
+}
+
+/**
+ * The outcome of one export record: its article checked, or why it cannot be. An article that
+ * cannot be read (nested absurdly deep) is a failure of its own; the export goes on.
+ */
+async function checkItem(job: BatchJob, item: ExportItem, lint: (document: Document) => Promise<FileResult>): Promise<Outcome> {
+  if (!('article' in item)) return failureOf(job.path, item);
+  const { articleDocument } = await import('./input/article.js');
+  try {
+    return { result: await lint(articleDocument(item.article)) };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { failure: { path: error.path, message: error.message } };
+  }
+}
+
+/** Whether a job is read as an export (by --input-format, or because its extension is no draft's). */
+function isExport(job: BatchJob, settings: BatchSettings): job is BatchJob & { file: string } {
+  const forced = settings.inputFormat;
+  return job.file !== null && !job.content && (forced ? !DRAFT_FORMATS.has(forced) : !formatForPath(job.path));
 }
 
 /** Turn what went wrong with an input into its outcome; anything else is a bug and is thrown. */
@@ -120,30 +140,11 @@ export async function* checkJob(
 ): AsyncGenerator<Outcome> {
   try {
     const { lint, mapping } = await linterFor(job, settings, loader);
-    const exports =
-      job.file && (settings.inputFormat || !formatForPath(job.path)) ? await import('./input/exports/index.js') : null;
-    const format = exports ? jobExportFormat(job, settings, exports.exportFormatFor) : null;
-    if (exports && format && job.file) {
-      const { articleDocument } = await import('./input/article.js');
-      for await (const item of exports.readExport({
-        path: job.path,
-        file: job.file,
-        format,
-        mapping,
-        maxBytes: settings.maxBytes,
-      })) {
-        if (!('article' in item)) {
-          yield failureOf(job.path, item);
-          continue;
-        }
-        try {
-          yield { result: await lint(articleDocument(item.article)) };
-        } catch (error) {
-          // One article that cannot be read (nested absurdly deep) does not stop the export.
-          if (!(error instanceof InputError)) throw error;
-          yield { failure: { path: error.path, message: error.message } };
-        }
-      }
+    if (isExport(job, settings)) {
+      const { exportFormatFor, readExport } = await import('./input/exports/index.js');
+      const format = jobExportFormat(job, settings, exportFormatFor)!;
+      const request = { path: job.path, file: job.file, format, mapping, maxBytes: settings.maxBytes };
+      for await (const item of readExport(request)) yield await checkItem(job, item, lint);
       return;
     }
 
@@ -182,20 +183,9 @@ export async function checkNdjsonLines(
 ): Promise<Outcome[]> {
   const { lint, mapping } = await linterFor(job, settings, loader);
   const { ndjsonRecord } = await import('./input/exports/index.js');
-  const { articleDocument } = await import('./input/article.js');
   const outcomes: Outcome[] = [];
   for (const line of lines) {
-    const item = ndjsonRecord({ path: job.path, mapping, maxBytes: settings.maxBytes }, line);
-    if (!('article' in item)) {
-      outcomes.push(failureOf(job.path, item));
-      continue;
-    }
-    try {
-      outcomes.push({ result: await lint(articleDocument(item.article)) });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      outcomes.push({ failure: { path: error.path, message: error.message } });
-    }
+    outcomes.push(await checkItem(job, ndjsonRecord({ path: job.path, mapping, maxBytes: settings.maxBytes }, line), lint));
   }
   return outcomes;
 }
