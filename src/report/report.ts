@@ -102,7 +102,7 @@ export function filterReport(report: Report, minimum: Severity): Report {
     ...file,
     findings: file.findings.filter((finding) => severityRank(finding.severity) >= severityRank(minimum)),
   }));
-  const summary = summarize(files);
-  summary.baselined = report.summary.baselined;
-  return { ...report, files, summary };
+  // What suppressions and the baseline kept out is not a matter of severity: those counts stay.
+  const { suppressed, baselined } = report.summary;
+  return { ...report, files, summary: { ...summarize(files), suppressed, baselined } };
 }
