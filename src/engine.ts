@@ -8,6 +8,7 @@ import { clearVote, functionWordVotes, LANGUAGE_NAMES, loadDetector } from './la
 import { findQuotes, insideAny, isAttributed } from './language/quotes.js';
 import { splitSentences, type Span } from './language/sentences.js';
 import { lowerAligned, tokenize, type Token } from './language/tokens.js';
+import { vocabulary } from './language/vocabulary.js';
 import { coreMessage, formatList } from './messages.js';
 import type { RuleSet } from './packs/ruleset.js';
 
@@ -44,6 +45,8 @@ const BLOCK_VOTERS = 50;
 class Block implements BlockContext {
   private cachedTokens: Token[] | undefined;
   private cachedLower: string | undefined;
+  private cachedIds: Int32Array | undefined;
+  private idsGeneration = -1;
   private cachedSentences: Span[] | undefined;
   private cachedQuotes: Quote[] | undefined;
   private cachedSpoken: Quote[] | undefined;
@@ -72,6 +75,14 @@ class Block implements BlockContext {
 
   lower(): string {
     return (this.cachedLower ??= lowerAligned(this.prose.text));
+  }
+
+  wordIds(): Int32Array {
+    if (this.idsGeneration !== vocabulary.generation || !this.cachedIds) {
+      this.cachedIds = vocabulary.idsOf(this.lower(), this.tokens());
+      this.idsGeneration = vocabulary.generation;
+    }
+    return this.cachedIds;
   }
 
   sentences(): readonly Span[] {

@@ -211,7 +211,7 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
 
         if (!vague.isEmpty) {
           for (const block of blocks) {
-            vague.match(block.text, block.lower(), block.tokens(), (start, end, rule) => {
+            vague.match(block, (start, end, rule) => {
               // Acceptable with a named source or a link in the same or the next sentence.
               const i = indexAt(block, start);
               const sourced = i >= 0 && (named(sentences[i]) || named(sentences[i + 1]));

@@ -1,6 +1,7 @@
 import type { Span } from '../language/sentences.js';
 import { foldWord, stemmerFor, stemPrefixLength, type Stemmer } from '../language/stem.js';
 import { joinsPhrase, lowerAligned, tokenize, type Token } from '../language/tokens.js';
+import { vocabulary } from '../language/vocabulary.js';
 
 /** How one word of a phrase is compared with a word of the text. */
 export type WordMatch = 'stem' | 'lower' | 'exact';
@@ -67,46 +68,42 @@ function foldCode(code: number): number {
   return folded;
 }
 
-/** Bits of PhraseIndex.firstPairs: a word starting with these two letters may start a phrase. */
-const MAY_LOWER = 1;
-const MAY_STEM = 2;
-const MAY_HEAD = 4;
 /** A compound is a head and at least this many more letters: allochtonen|beleid, not neger|en. */
 const MIN_COMPOUND_TAIL = 3;
 
-/** The first two letters of a word (the low bytes of their codes; 0 for a one-letter word) as a number. */
-function pairKey(first: number, second: number): number {
-  return ((first & 0xff) << 8) | (second & 0xff);
-}
+/** What a word of the text can start: a phrase, or (keys empty) a compound it is the whole of. */
+type Start<T> = Entry<T> | { keys: null; match: 'compound'; value: T };
+
+/** Values of PhraseIndex's word slots besides a list number. */
+const UNKNOWN = 0;
+const NOTHING = 1;
+const FIRST_LIST = 2;
 
 /**
- * An index of phrases keyed on their first word, so that matching looks each word of the text up
- * once, whatever the number of phrases. Words compare by stem (all inflected forms), by lower-case
- * form, or exactly as written.
+ * An index of phrases keyed on their first word, so that matching costs one lookup per word of
+ * the text, whatever the number of phrases. Words compare by stem (all inflected forms), by
+ * lower-case form, or exactly as written.
+ *
+ * What a word can start is worked out once per distinct word (by its number in the run's
+ * vocabulary) and kept: news text repeats its words, so most words of a batch cost one array read.
  */
 export class PhraseIndex<T> {
-  /** Phrases compared in lower case, by their first word. */
-  private readonly byLower = new CharTrie<Entry<T>[]>();
-  private readonly byStem = new Map<string, Entry<T>[]>();
+  /** Phrases by their first word in lower case: compared in lower case, or exactly (checked at the word). */
+  private readonly byLower = new Map<string, Entry<T>[]>();
   private readonly byExact = new Map<string, Entry<T>[]>();
+  private readonly byStem = new Map<string, Entry<T>[]>();
   /**
-   * The leading characters (all but the last two, accents folded: see stemPrefixLength) of the
-   * first word of every stem-matched phrase. A word of the text is only stemmed when it starts like one of them: stemming is the
-   * costly part of matching, and most words cannot match anyway.
+   * The leading characters (all but the last one or two, accents folded: see stemPrefixLength) of
+   * the first word of every stem-matched phrase. A word of the text is only stemmed when it starts
+   * like one of them: stemming is the costly part of matching, and most words cannot match anyway.
    */
   private readonly stemGate = new CharTrie<true>();
   /** Heads of compounds (lower case): a word that starts with one, and goes on, matches. */
   private readonly heads = new CharTrie<T[]>();
-  /**
-   * Which first two letters a phrase's first word (or stem gate) can begin with: one array read
-   * per word of the text turns away most words before any trie is walked.
-   */
-  private readonly firstPairs = new Uint8Array(1 << 16);
-  /**
-   * The stem-matched phrases a word can start, per distinct word that passed the gate: news text
-   * repeats its words, so the stemmer and the lookup run once per word, not per occurrence.
-   */
-  private readonly stemStarts = new Map<string, Entry<T>[] | null>();
+  /** Per word number: UNKNOWN, NOTHING, or FIRST_LIST + the index in `starts` of what it starts. */
+  private slots = new Int32Array(0);
+  private starts: Start<T>[][] = [];
+  private generation = -1;
   private size = 0;
 
   constructor(private readonly stem: Stemmer) {}
@@ -139,28 +136,16 @@ export class PhraseIndex<T> {
     if (keys.length === 0) return false;
     const entry = { keys, match, value };
     const first = keys[0]!;
-    if (match === 'lower') {
-      const node = this.byLower.node(first);
-      (node.value ??= []).push(entry);
-      this.firstPairs[pairKey(first.charCodeAt(0), first.length > 1 ? first.charCodeAt(1) : 0)]! |= MAY_LOWER;
-    } else {
-      const map = match === 'stem' ? this.byStem : this.byExact;
-      const list = map.get(first);
-      if (list) list.push(entry);
-      else map.set(first, [entry]);
-    }
+    const [map, key] =
+      match === 'stem' ? [this.byStem, first] : match === 'lower' ? [this.byLower, first] : [this.byExact, lowerAligned(first)];
+    const list = map.get(key);
+    if (list) list.push(entry);
+    else map.set(key, [entry]);
     if (match === 'stem') {
       const folded = foldWord(first);
-      const prefix = folded.slice(0, stemPrefixLength(folded));
-      this.stemGate.node(prefix).value = true;
-      // A one-letter gate lets every second letter through.
-      for (let second = 0; second < 256; second++) {
-        if (prefix.length === 1 || second === prefix.charCodeAt(1))
-          this.firstPairs[pairKey(prefix.charCodeAt(0), second)]! |= MAY_STEM;
-      }
+      this.stemGate.node(folded.slice(0, stemPrefixLength(folded))).value = true;
     }
-    this.size++;
-    this.stemStarts.clear();
+    this.added();
     return true;
   }
 
@@ -173,65 +158,78 @@ export class PhraseIndex<T> {
     const words = tokenize(lower);
     if (words.length !== 1 || words[0]!.end !== lower.length) return false;
     (this.heads.node(lower).value ??= []).push(value);
-    this.firstPairs[pairKey(lower.charCodeAt(0), lower.length > 1 ? lower.charCodeAt(1) : 0)]! |= MAY_HEAD;
-    this.size++;
+    this.added();
     return true;
   }
 
-  /**
-   * Call `found` for every phrase occurrence, with its range in the text. `lower` is the text as
-   * `lowerAligned` gives it.
-   */
-  match(text: string, lower: string, tokens: readonly Token[], found: (start: number, end: number, value: T) => void): void {
+  private added(): void {
+    this.size++;
+    // What words start has changed: work it out again.
+    this.generation = -1;
+  }
+
+  /** Call `found` for every phrase occurrence in the block, with its range in the text. */
+  match(block: Words, found: (start: number, end: number, value: T) => void): void {
     if (this.size === 0) return;
-    const useStem = this.byStem.size > 0;
-    const useExact = this.byExact.size > 0;
-    const stems: (string | undefined)[] = [];
-    const stemAt = (i: number): string => (stems[i] ??= this.stem(lower.slice(tokens[i]!.start, tokens[i]!.end)));
-    const report = (i: number, list: Entry<T>[] | undefined): void => {
-      if (!list) return;
-      for (const entry of list) {
-        const last = this.matchFrom(text, lower, tokens, i, entry, stemAt);
-        if (last >= 0) found(tokens[i]!.start, tokens[last]!.end, entry.value);
-      }
-    };
+    const { text } = block;
+    const lower = block.lower();
+    const tokens = block.tokens();
+    const ids = block.wordIds();
+    if (this.generation !== vocabulary.generation) {
+      this.generation = vocabulary.generation;
+      this.slots = new Int32Array(0);
+      this.starts = [];
+    }
+    let stems: (string | undefined)[] | undefined;
+    const stemAt = (i: number): string =>
+      ((stems ??= [])[i] ??= this.stem(lower.slice(tokens[i]!.start, tokens[i]!.end)));
     for (let i = 0; i < tokens.length; i++) {
+      const id = ids[i]!;
+      let slot = id < this.slots.length ? this.slots[id]! : UNKNOWN;
+      if (slot === NOTHING) continue;
       const { start, end } = tokens[i]!;
-      const first = lower.charCodeAt(start);
-      const second = end - start > 1 ? lower.charCodeAt(start + 1) : 0;
-      let may = this.firstPairs[pairKey(first, second)]!;
-      if (useStem && (first > 0x7f || second > 0x7f)) may |= this.firstPairs[pairKey(foldCode(first), foldCode(second))]!;
-      if (may & MAY_LOWER) report(i, this.byLower.get(lower, start, end));
-      if (may & MAY_STEM && useStem && this.mayHaveStem(lower, start, end)) report(i, this.stemStartsOf(lower.slice(start, end)));
-      if (useExact) report(i, this.byExact.get(text.slice(start, end)));
-      if (may & MAY_HEAD) this.compoundsAt(lower, start, end, (value) => found(start, end, value));
+      if (slot === UNKNOWN) slot = this.learn(id, lower.slice(start, end));
+      if (slot === NOTHING) continue;
+      for (const entry of this.starts[slot - FIRST_LIST]!) {
+        if (entry.keys === null) {
+          found(start, end, entry.value);
+          continue;
+        }
+        if (entry.match === 'exact' && !(end - start === entry.keys[0]!.length && text.startsWith(entry.keys[0]!, start)))
+          continue;
+        const last = entry.keys.length === 1 ? i : this.matchFrom(text, lower, tokens, i, entry, stemAt);
+        if (last >= 0) found(start, tokens[last]!.end, entry.value);
+      }
     }
   }
 
-  /** Every compound head that the word lower[start, end) starts with, leaving a tail. */
-  private compoundsAt(lower: string, start: number, end: number, found: (value: T) => void): void {
+  /** Work out what the word with this number can start, and keep it. */
+  private learn(id: number, word: string): number {
+    const lower = this.byLower.get(word);
+    const stemmed = this.byStem.size > 0 && this.mayHaveStem(word) ? this.byStem.get(this.stem(word)) : undefined;
+    const exact = this.byExact.get(word);
+    let starts: Start<T>[] | undefined;
+    if (lower || stemmed || exact) starts = [...(lower ?? []), ...(stemmed ?? []), ...(exact ?? [])];
     let node: TrieNode<T[]> | undefined = this.heads.root;
-    for (let i = start; i < end - MIN_COMPOUND_TAIL && node; i++) {
-      node = node.next?.get(lower.charCodeAt(i));
-      if (node?.value) node.value.forEach(found);
+    for (let i = 0; i < word.length - MIN_COMPOUND_TAIL && node?.next; i++) {
+      node = node.next.get(word.charCodeAt(i));
+      for (const value of node?.value ?? []) (starts ??= []).push({ keys: null, match: 'compound', value });
     }
+    const slot = starts ? this.starts.push(starts) - 1 + FIRST_LIST : NOTHING;
+    if (id >= this.slots.length) {
+      const grown = new Int32Array(Math.max(1024, this.slots.length * 2, id + 1));
+      grown.set(this.slots);
+      this.slots = grown;
+    }
+    this.slots[id] = slot;
+    return slot;
   }
 
-  private stemStartsOf(word: string): Entry<T>[] | undefined {
-    let entries = this.stemStarts.get(word);
-    if (entries === undefined) {
-      entries = this.byStem.get(this.stem(word)) ?? null;
-      if (this.stemStarts.size >= 100_000) this.stemStarts.clear();
-      this.stemStarts.set(word, entries);
-    }
-    return entries ?? undefined;
-  }
-
-  /** Whether the word lower[start, end) starts like a stem in the index. */
-  private mayHaveStem(lower: string, start: number, end: number): boolean {
+  /** Whether the word starts like a stem in the index. */
+  private mayHaveStem(word: string): boolean {
     let node: TrieNode<true> | undefined = this.stemGate.root;
-    for (let i = start; i < end; i++) {
-      node = node.next?.get(foldCode(lower.charCodeAt(i)));
+    for (let i = 0; i < word.length; i++) {
+      node = node.next?.get(foldCode(word.charCodeAt(i)));
       if (!node) return false;
       if (node.value) return true;
     }
@@ -291,10 +289,12 @@ export class PhraseIndex<T> {
 }
 
 /** A block's text as phrase matching reads it. */
-interface Words {
+export interface Words {
   readonly text: string;
   lower(): string;
   tokens(): readonly Token[];
+  /** The tokens' numbers in the run's vocabulary. */
+  wordIds(): Int32Array;
 }
 
 /**
@@ -323,7 +323,7 @@ export class PhraseSpans {
         for (const phrase of this.phrases) this.index.add(phrase, 'stem', true);
       }
       const found: Span[] = [];
-      this.index.match(block.text, block.lower(), block.tokens(), (start, end) => found.push({ start, end }));
+      this.index.match(block, (start, end) => found.push({ start, end }));
       this.cache.set(block, (spans = found));
     }
     return spans;

@@ -67,7 +67,7 @@ export const termCheck: CheckKind<TermOptions> = {
     return {
       block(block, emit) {
         if (block.kind === 'url') return;
-        index.match(block.text, block.lower(), block.tokens(), (start, end, { rule, lowerCase }) => {
+        index.match(block, (start, end, { rule, lowerCase }) => {
           if (lowerCase && isNameOrTitle(block, start)) return;
           emit({ rule, start, end });
         });

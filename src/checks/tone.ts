@@ -118,7 +118,7 @@ export const toneCheck: CheckKind<Record<string, never>, ToneSettings> = {
         if (index.isEmpty || isOpinion(context, genres)) return;
         for (const block of context.blocks) {
           if (block.language !== language || block.inBlockQuote || block.kind === 'imageAlt') continue;
-          index.match(block.text, block.lower(), block.tokens(), (start, end) => {
+          index.match(block, (start, end) => {
             // "the Most Brilliant Order of the Sun": part of a name, not a judgement.
             if (isNameOrTitle(block, start)) return;
             // Any quotation marks count here, also around a single word: the writer is quoting it.

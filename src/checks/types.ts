@@ -74,6 +74,8 @@ export interface BlockContext {
   quotes(): readonly Quote[];
   /** The text in lower case, of the same length (see lowerAligned): tokens index into it too. */
   lower(): string;
+  /** The tokens' numbers in the run's vocabulary (see vocabulary.ts). */
+  wordIds(): Int32Array;
   /** Sentence boundaries. */
   sentences(): readonly Span[];
   /** Source range of text[start, end). */

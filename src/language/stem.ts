@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import porterNl from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
-import porterEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { stemEnglish } from './porter-en.js';
 
 export type Stemmer = (lowerWord: string) => string;
 
 const STEMMERS: Record<string, (word: string) => string> = {
   nl: (word) => porterNl.stem(word),
-  en: (word) => porterEn.stem(word),
+  // natural's English stemmer, rewritten without regular expressions (see porter-en.ts).
+  en: stemEnglish,
 };
 
 const identity: Stemmer = (word) => word;
