@@ -8,7 +8,7 @@ import { clearVote, functionWordVotes, LANGUAGE_NAMES, loadDetector } from './la
 import { findQuotes, insideAny, isAttributed } from './language/quotes.js';
 import { splitSentences, type Span } from './language/sentences.js';
 import { lowerAligned, tokenize, type Token } from './language/tokens.js';
-import { vocabulary } from './language/vocabulary.js';
+import { vocabulary, type WordNumbers } from './language/vocabulary.js';
 import { coreMessage, formatList } from './messages.js';
 import type { RuleSet } from './packs/ruleset.js';
 
@@ -45,8 +45,7 @@ const BLOCK_VOTERS = 50;
 class Block implements BlockContext {
   private cachedTokens: Token[] | undefined;
   private cachedLower: string | undefined;
-  private cachedIds: Int32Array | undefined;
-  private idsGeneration = -1;
+  private cachedIds: WordNumbers | undefined;
   private cachedSentences: Span[] | undefined;
   private cachedQuotes: Quote[] | undefined;
   private cachedSpoken: Quote[] | undefined;
@@ -77,11 +76,9 @@ class Block implements BlockContext {
     return (this.cachedLower ??= lowerAligned(this.prose.text));
   }
 
-  wordIds(): Int32Array {
-    if (this.idsGeneration !== vocabulary.generation || !this.cachedIds) {
-      this.cachedIds = vocabulary.idsOf(this.lower(), this.tokens());
-      this.idsGeneration = vocabulary.generation;
-    }
+  /** Numbered again when the vocabulary started a new generation since (see vocabulary.ts). */
+  wordIds(): WordNumbers {
+    if (this.cachedIds?.generation !== vocabulary.generation) this.cachedIds = vocabulary.idsOf(this.lower(), this.tokens());
     return this.cachedIds;
   }
 
@@ -134,7 +131,7 @@ async function detectDocumentLanguage(blocks: readonly Block[]): Promise<string>
   for (const block of blocks) {
     if (sample.length >= SAMPLE_CHARS) break;
     sample += `${block.text}\n`;
-    for (const [language, count] of functionWordVotes(block.tokens(), block.lower()))
+    for (const [language, count] of functionWordVotes(block.tokens(), block.lower(), undefined, block.wordIds()))
       votes.set(language, (votes.get(language) ?? 0) + count);
   }
   const clear = clearVote(votes);
@@ -170,7 +167,7 @@ function strongestVote(votes: Map<string, number>): string | undefined {
 async function blockLanguage(block: Block, documentLanguage: string): Promise<string> {
   const tokens = block.tokens();
   if (tokens.length < 4) return documentLanguage;
-  const votes = functionWordVotes(tokens, block.lower(), BLOCK_VOTERS);
+  const votes = functionWordVotes(tokens, block.lower(), BLOCK_VOTERS, block.wordIds());
   const own = votes.get(documentLanguage) ?? 0;
   const other = strongestVote(votes);
   // At least two function words of another language, and more than of the document's own.

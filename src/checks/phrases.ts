@@ -1,7 +1,7 @@
 import type { Span } from '../language/sentences.js';
 import { foldWord, stemmerFor, stemPrefixLength, type Stemmer } from '../language/stem.js';
 import { joinsPhrase, lowerAligned, tokenize, type Token } from '../language/tokens.js';
-import { vocabulary } from '../language/vocabulary.js';
+import type { WordNumbers } from '../language/vocabulary.js';
 
 /** How one word of a phrase is compared with a word of the text. */
 export type WordMatch = 'stem' | 'lower' | 'exact';
@@ -25,6 +25,8 @@ interface Entry<T> {
   keys: string[];
   match: WordMatch;
   value: T;
+  /** For stem matching: what each key's word must start with (see mayBeStem), accents folded. */
+  starts?: string[];
 }
 
 interface TrieNode<V> {
@@ -134,7 +136,13 @@ export class PhraseIndex<T> {
     while (keys[0] === GAP_KEY) keys.shift();
     while (keys.at(-1) === GAP_KEY) keys.pop();
     if (keys.length === 0) return false;
-    const entry = { keys, match, value };
+    const entry: Entry<T> = { keys, match, value };
+    if (match === 'stem') {
+      entry.starts = keys.map((key) => {
+        const folded = foldWord(key);
+        return folded.slice(0, stemPrefixLength(folded));
+      });
+    }
     const first = keys[0]!;
     const [map, key] =
       match === 'stem' ? [this.byStem, first] : match === 'lower' ? [this.byLower, first] : [this.byExact, lowerAligned(first)];
@@ -174,9 +182,9 @@ export class PhraseIndex<T> {
     const { text } = block;
     const lower = block.lower();
     const tokens = block.tokens();
-    const ids = block.wordIds();
-    if (this.generation !== vocabulary.generation) {
-      this.generation = vocabulary.generation;
+    const { ids, generation } = block.wordIds();
+    if (this.generation !== generation) {
+      this.generation = generation;
       this.slots = new Int32Array(0);
       this.starts = [];
     }
@@ -253,7 +261,7 @@ export class PhraseIndex<T> {
         ? length === expected.length && text.startsWith(expected, token.start)
         : entry.match === 'lower'
           ? length === expected.length && lower.startsWith(expected, token.start)
-          : this.mayBeStem(lower, token, expected) && stemAt(at) === expected;
+          : mayBeStem(lower, token, entry.starts![k]!) && stemAt(at) === expected;
     };
     // Key k of the phrase at token `at`, after the phrase matched up to token at - 1.
     const from = (k: number, at: number): number => {
@@ -270,22 +278,24 @@ export class PhraseIndex<T> {
         return -1;
       }
       const token = tokens[at];
-      if (!token || !joinsPhrase(text.slice(tokens[at - 1]!.end, token.start)) || !wordMatches(k, at)) return -1;
+      // The word first: phrases starting with "the" or "a" are tried at every "the" and "a".
+      if (!token || !wordMatches(k, at) || !joinsPhrase(text.slice(tokens[at - 1]!.end, token.start))) return -1;
       return from(k + 1, at + 1);
     };
     return from(1, i + 1);
   }
+}
 
-  /** Whether a word can have this stem: stems keep the start of their word (see stem.ts). */
-  private mayBeStem(lower: string, token: Token, stem: string): boolean {
-    const folded = foldWord(stem);
-    const shared = stemPrefixLength(folded);
-    if (token.end - token.start < shared) return false;
-    for (let j = 0; j < shared; j++) {
-      if (foldCode(lower.charCodeAt(token.start + j)) !== folded.charCodeAt(j)) return false;
-    }
-    return true;
+/**
+ * Whether a word can have a stem that starts with `start` (the stem's shared start, see
+ * stemPrefixLength): stems keep the start of their word.
+ */
+function mayBeStem(lower: string, token: Token, start: string): boolean {
+  if (token.end - token.start < start.length) return false;
+  for (let j = 0; j < start.length; j++) {
+    if (foldCode(lower.charCodeAt(token.start + j)) !== start.charCodeAt(j)) return false;
   }
+  return true;
 }
 
 /** A block's text as phrase matching reads it. */
@@ -294,7 +304,7 @@ export interface Words {
   lower(): string;
   tokens(): readonly Token[];
   /** The tokens' numbers in the run's vocabulary. */
-  wordIds(): Int32Array;
+  wordIds(): WordNumbers;
 }
 
 /**

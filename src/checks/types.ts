@@ -3,6 +3,7 @@ import type { BlockKind, Document } from '../input/document.js';
 import type { SourceRange } from '../input/prose.js';
 import type { Span } from '../language/sentences.js';
 import type { Token } from '../language/tokens.js';
+import type { WordNumbers } from '../language/vocabulary.js';
 import type { MapReader } from '../packs/data-reader.js';
 import type { RegexAnalysis } from '../packs/regex.js';
 import type { RuleSpec } from '../packs/types.js';
@@ -75,7 +76,7 @@ export interface BlockContext {
   /** The text in lower case, of the same length (see lowerAligned): tokens index into it too. */
   lower(): string;
   /** The tokens' numbers in the run's vocabulary (see vocabulary.ts). */
-  wordIds(): Int32Array;
+  wordIds(): WordNumbers;
   /** Sentence boundaries. */
   sentences(): readonly Span[];
   /** Source range of text[start, end). */

@@ -1,4 +1,5 @@
 import type { Token } from './tokens.js';
+import type { WordNumbers } from './vocabulary.js';
 
 /**
  * Language detection. franc (the franc-min build) is restricted to a few candidates and only asked
@@ -51,17 +52,48 @@ const LANGUAGE_OF_WORD = new Map<string, string>(
 /** The longest function word: longer words need no lookup. */
 const LONGEST = Math.max(...[...LANGUAGE_OF_WORD.keys()].map((word) => word.length));
 
+const LANGUAGES = Object.keys(FUNCTION_WORDS);
+/** Per word number (see vocabulary.ts): 0 not looked up yet, 1 no function word, 2 + i of LANGUAGES. */
+let languageByNumber = new Uint8Array(0);
+let numbersGeneration = -1;
+
 /**
  * Votes of function words per language among the first `limit` words: one lookup per short word,
- * cheap enough for every block. `lower` is the block text from lowerAligned.
+ * cheap enough for every block. `lower` is the block text from lowerAligned. With the words'
+ * numbers, a word is looked up once per run, not at every occurrence.
  */
-export function functionWordVotes(tokens: readonly Token[], lower: string, limit = tokens.length): Map<string, number> {
+export function functionWordVotes(
+  tokens: readonly Token[],
+  lower: string,
+  limit = tokens.length,
+  numbers?: WordNumbers,
+): Map<string, number> {
   const votes = new Map<string, number>();
   const count = Math.min(tokens.length, limit);
+  if (numbers && numbers.generation !== numbersGeneration) {
+    numbersGeneration = numbers.generation;
+    languageByNumber = new Uint8Array(0);
+  }
   for (let i = 0; i < count; i++) {
     const { start, end } = tokens[i]!;
     if (end - start > LONGEST) continue;
-    const language = LANGUAGE_OF_WORD.get(lower.slice(start, end));
+    let language: string | undefined;
+    if (numbers) {
+      const id = numbers.ids[i]!;
+      if (id >= languageByNumber.length) {
+        const grown = new Uint8Array(Math.max(1024, languageByNumber.length * 2, id + 1));
+        grown.set(languageByNumber);
+        languageByNumber = grown;
+      }
+      let known = languageByNumber[id]!;
+      if (known === 0) {
+        const found = LANGUAGE_OF_WORD.get(lower.slice(start, end));
+        languageByNumber[id] = known = found ? 2 + LANGUAGES.indexOf(found) : 1;
+      }
+      language = known > 1 ? LANGUAGES[known - 2] : undefined;
+    } else {
+      language = LANGUAGE_OF_WORD.get(lower.slice(start, end));
+    }
     if (language) votes.set(language, (votes.get(language) ?? 0) + 1);
   }
   return votes;

@@ -11,11 +11,19 @@ import type { Token } from './tokens.js';
  * The numbering is shared by the whole run (news text repeats its words). It is bounded: when it
  * is full it starts again, under a new generation, and whoever keeps numbers checks that.
  */
+/** A block's word numbers, and the generation of the numbering they belong to. */
+export interface WordNumbers {
+  readonly ids: Int32Array;
+  readonly generation: number;
+}
+
 export class Vocabulary {
-  /** Slots of the hash table: a word's number + 1, or 0 for an empty slot. */
-  private table = new Int32Array(1 << 16);
+  /**
+   * The hash table: two numbers per slot, a word's hash and its number + 1 (0: an empty slot),
+   * side by side so that a probe reads one place in memory.
+   */
+  private table = new Int32Array(2 << 16);
   private words: string[] = [];
-  private hashes: number[] = [];
   /** Changes when the numbering starts again: numbers of an older generation mean nothing. */
   generation = 0;
 
@@ -26,44 +34,49 @@ export class Vocabulary {
   }
 
   /** The numbers of a block's words (`lower` as lowerAligned gives it), in token order. */
-  idsOf(lower: string, tokens: readonly Token[]): Int32Array {
+  idsOf(lower: string, tokens: readonly Token[]): WordNumbers {
     // A block's numbers all belong to one generation: start again before, never halfway.
     if (this.words.length + tokens.length > this.capacity) this.reset();
     // Keep the table at most half full, for short probes.
-    while ((this.words.length + tokens.length) * 2 > this.table.length) this.grow();
+    while ((this.words.length + tokens.length) * 4 > this.table.length) this.grow();
     const ids = new Int32Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const { start, end } = tokens[i]!;
       ids[i] = this.idOf(lower, start, end);
     }
-    return ids;
+    return { ids, generation: this.generation };
   }
 
   private idOf(lower: string, start: number, end: number): number {
     let hash = 0x811c9dc5;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ lower.charCodeAt(i), 0x01000193);
-    const mask = this.table.length - 1;
-    const length = end - start;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = this.table[slot]! - 1;
+      const id = table[2 * slot + 1]! - 1;
       if (id < 0) {
-        const next = this.words.length;
         this.words.push(lower.slice(start, end));
-        this.hashes.push(hash);
-        this.table[slot] = next + 1;
-        return next;
+        table[2 * slot] = hash;
+        table[2 * slot + 1] = this.words.length;
+        return this.words.length - 1;
       }
-      if (this.hashes[id] === hash && this.words[id]!.length === length && lower.startsWith(this.words[id]!, start)) return id;
+      if (table[2 * slot] === hash) {
+        const word = this.words[id]!;
+        if (word.length === end - start && lower.startsWith(word, start)) return id;
+      }
     }
   }
 
   private grow(): void {
-    const table = new Int32Array(this.table.length * 2);
-    const mask = table.length - 1;
-    for (let id = 0; id < this.hashes.length; id++) {
-      let slot = this.hashes[id]! & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = id + 1;
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 1) - 1;
+    for (let from = 0; from < old.length; from += 2) {
+      if (old[from + 1] === 0) continue;
+      let slot = old[from]! & mask;
+      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = old[from]!;
+      table[2 * slot + 1] = old[from + 1]!;
     }
     this.table = table;
   }
@@ -71,7 +84,6 @@ export class Vocabulary {
   private reset(): void {
     this.table.fill(0);
     this.words = [];
-    this.hashes = [];
     this.generation++;
   }
 }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { PhraseIndex, type Words } from '../../src/checks/phrases.js';
+import { stemmerFor } from '../../src/language/stem.js';
+import { lowerAligned, tokenize } from '../../src/language/tokens.js';
+import { Vocabulary, type WordNumbers } from '../../src/language/vocabulary.js';
+
+/** A block of text numbered by `vocabulary`, numbered again when it starts a new generation. */
+function words(text: string, vocabulary: Vocabulary): Words {
+  const lower = lowerAligned(text);
+  const tokens = tokenize(text);
+  let numbers: WordNumbers | undefined;
+  return {
+    text,
+    lower: () => lower,
+    tokens: () => tokens,
+    wordIds: () => {
+      if (numbers?.generation !== vocabulary.generation) numbers = vocabulary.idsOf(lower, tokens);
+      return numbers;
+    },
+  };
+}
+
+describe('Vocabulary', () => {
+  it('gives a word the same number wherever it stands, in any case, and other words other numbers', () => {
+    const vocabulary = new Vocabulary();
+    const first = words('The mayor said the plan works.', vocabulary).wordIds().ids;
+    const second = words('THE PLAN, said the mayor', vocabulary).wordIds().ids;
+    expect(first[0]).toBe(first[3]); // The, the
+    expect(new Set(first).size).toBe(5);
+    expect([...second]).toEqual([first[0], first[4], first[2], first[0], first[1]]);
+  });
+
+  it('starts numbering again, in a new generation, when full; never halfway through a block', () => {
+    const vocabulary = new Vocabulary(6);
+    const block = words('one two three four', vocabulary);
+    expect(block.wordIds()).toMatchObject({ generation: 0 });
+    const next = words('five six seven', vocabulary).wordIds();
+    expect(next.generation).toBe(1);
+    expect([...next.ids]).toEqual([0, 1, 2]);
+    // The first block's numbers are of the old generation: it is numbered again (and as its four
+    // words do not fit beside the three, in a generation of its own).
+    expect(block.wordIds()).toMatchObject({ generation: 2 });
+    expect([...block.wordIds().ids]).toEqual([0, 1, 2, 3]);
+    expect(words('two four', vocabulary).wordIds()).toMatchObject({ ids: new Int32Array([1, 3]), generation: 2 });
+  });
+});
+
+describe('PhraseIndex with word numbers', () => {
+  it('finds the same phrases after the vocabulary started again', () => {
+    const vocabulary = new Vocabulary(12);
+    const index = new PhraseIndex<string>(stemmerFor('en'));
+    index.add('committed suicide', 'stem', 'suicide');
+    index.add('illegal alien', 'lower', 'alien');
+    index.add('AI', 'exact', 'ai');
+    index.addCompoundHead('chair', 'chair');
+    const found = (block: Words) => {
+      const hits: string[] = [];
+      index.match(block, (start, end, value) => hits.push(`${value}:${block.text.slice(start, end)}`));
+      return hits;
+    };
+    const draft = words('He commits suicide, said an illegal alien about ai and AI in the chairmanship.', vocabulary);
+    const expected = ['suicide:commits suicide', 'alien:illegal alien', 'ai:AI', 'chair:chairmanship'];
+    expect(found(draft)).toEqual(expected);
+    // Other text fills the vocabulary; it starts again, and the draft is numbered anew.
+    expect(found(words('Nothing here matches any phrase of the index at all, whatever it says.', vocabulary))).toEqual([]);
+    expect(vocabulary.generation).toBeGreaterThan(0);
+    expect(found(draft)).toEqual(expected);
+  });
+});
