@@ -265,14 +265,25 @@ function requiredLiterals(pattern: AST.Pattern | AST.Group | AST.CapturingGroup,
       }
     }
     endRun();
-    // The most selective: the longest shortest text, then the fewest texts.
-    const best = options.sort(
-      (a, b) => Math.min(...b.map((x) => x.length)) - Math.min(...a.map((x) => x.length)) || a.length - b.length,
-    )[0];
+    // The most selective: the rarest shortest text, then the fewest texts.
+    const least = (texts: string[]): number => Math.min(...texts.map(rarity));
+    const best = options.sort((a, b) => least(b) - least(a) || a.length - b.length)[0];
     if (!best) return null;
     literals.push(...best);
   }
   return literals;
+}
+
+/**
+ * How rarely a text occurs in prose, roughly: each letter, digit or space counts one, any other
+ * character five. A short word is inside many others ("date" in "candidate", "name" in "surname"),
+ * while brackets, braces and question marks are rare: `\[(?:name|date|…)\]` is looked for by its
+ * "[", which skips almost every block, not by "name" and "date", which let most of them through.
+ */
+function rarity(text: string): number {
+  let score = 0;
+  for (const char of text) score += /[\p{L}\p{N}\s]/u.test(char) ? 1 : 5;
+  return score;
 }
 
 type FirstChar = typeof import('regexp-ast-analysis').getFirstConsumedChar;

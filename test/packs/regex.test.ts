@@ -82,3 +82,16 @@ describe('anchoring at a word start', () => {
     expect(plain.all(text).map(([start, end]) => text.slice(start, end))).toEqual(['€5 miljoen', '12 procent']);
   });
 });
+
+describe('texts every match contains', () => {
+  it('are the rarest a match must hold: a bracket rather than short words that hide inside others', async () => {
+    expect((await analyzeRegex('\\[(?:your name|name|date)\\]|lorem ipsum', 'i')).literals).toEqual(['[', 'lorem ipsum']);
+    expect((await analyzeRegex('as an? (?:language model|chatbot)', 'i')).literals).toEqual(['language model', 'chatbot']);
+    expect((await analyzeRegex('TODO|TK', '')).literals).toEqual(['TODO', 'TK']);
+    expect((await analyzeRegex('\\d+ procent', 'i')).literals).toEqual([' procent']);
+  });
+
+  it('are none when an alternative holds no plain text', async () => {
+    expect((await analyzeRegex('\\d{4}|foo', '')).literals).toBeNull();
+  });
+});
