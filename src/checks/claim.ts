@@ -135,6 +135,8 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
       cause: new Patterns(config.cause),
       prediction: new Patterns(config.prediction),
     };
+    // All four in one expression: most sentences hold no claim, and one scan tells.
+    const anyKind = new Patterns([...config.quantity, ...config.record, ...config.cause, ...config.prediction]);
     const notClaims = new Patterns(config.notClaims);
     const attribution = new Patterns(config.attribution);
     // Case-sensitive: named sources rely on capitals.
@@ -153,6 +155,7 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
     const claimIn = (block: BlockContext, span: Span): [number, number] | null => {
       const text = block.text.slice(span.start, span.end);
       const lower = block.lower().slice(span.start, span.end);
+      if (!anyKind.mayMatch(text, lower)) return null;
       let quantities = kinds.quantity.all(text, lower);
       if (quantities.length > 0) {
         const blanks = notClaims.all(text, lower);

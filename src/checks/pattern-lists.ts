@@ -116,4 +116,14 @@ export class Patterns {
   test(text: string, lower?: string): boolean {
     return this.find(text, lower) !== null;
   }
+
+  /**
+   * Whether the expression matches anywhere, before matches that split a word are set aside: false
+   * means `find` and `all` find nothing, so one scan can stand in for several lists (see claim.ts).
+   */
+  mayMatch(text: string, lower?: string): boolean {
+    if (!this.regex) return false;
+    this.regex.lastIndex = 0;
+    return this.regex.test(this.subject(text, lower));
+  }
 }

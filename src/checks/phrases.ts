@@ -182,7 +182,7 @@ export class PhraseIndex<T> {
     const { text } = block;
     const lower = block.lower();
     const tokens = block.tokens();
-    const { ids, generation } = block.wordIds();
+    const { ids, generation, words } = block.wordIds();
     if (this.generation !== generation) {
       this.generation = generation;
       this.slots = new Int32Array(0);
@@ -195,9 +195,9 @@ export class PhraseIndex<T> {
       const id = ids[i]!;
       let slot = id < this.slots.length ? this.slots[id]! : UNKNOWN;
       if (slot === NOTHING) continue;
-      const { start, end } = tokens[i]!;
-      if (slot === UNKNOWN) slot = this.learn(id, lower.slice(start, end));
+      if (slot === UNKNOWN) slot = this.learn(id, words[id]!);
       if (slot === NOTHING) continue;
+      const { start, end } = tokens[i]!;
       for (const entry of this.starts[slot - FIRST_LIST]!) {
         if (entry.keys === null) {
           found(start, end, entry.value);
@@ -213,9 +213,9 @@ export class PhraseIndex<T> {
 
   /** Work out what the word with this number can start, and keep it. */
   private learn(id: number, word: string): number {
-    const lower = this.byLower.get(word);
+    const lower = this.byLower.size > 0 ? this.byLower.get(word) : undefined;
     const stemmed = this.byStem.size > 0 && this.mayHaveStem(word) ? this.byStem.get(this.stem(word)) : undefined;
-    const exact = this.byExact.get(word);
+    const exact = this.byExact.size > 0 ? this.byExact.get(word) : undefined;
     let starts: Start<T>[] | undefined;
     if (lower || stemmed || exact) starts = [...(lower ?? []), ...(stemmed ?? []), ...(exact ?? [])];
     let node: TrieNode<T[]> | undefined = this.heads.root;

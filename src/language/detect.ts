@@ -87,7 +87,7 @@ export function functionWordVotes(
       }
       let known = languageByNumber[id]!;
       if (known === 0) {
-        const found = LANGUAGE_OF_WORD.get(lower.slice(start, end));
+        const found = LANGUAGE_OF_WORD.get(numbers.words[id]!);
         languageByNumber[id] = known = found ? 2 + LANGUAGES.indexOf(found) : 1;
       }
       language = known > 1 ? LANGUAGES[known - 2] : undefined;

@@ -15,6 +15,8 @@ import type { Token } from './tokens.js';
 export interface WordNumbers {
   readonly ids: Int32Array;
   readonly generation: number;
+  /** The words by number: `words[ids[i]]` is token i in lower case (one string per distinct word). */
+  readonly words: readonly string[];
 }
 
 export class Vocabulary {
@@ -44,7 +46,7 @@ export class Vocabulary {
       const { start, end } = tokens[i]!;
       ids[i] = this.idOf(lower, start, end);
     }
-    return { ids, generation: this.generation };
+    return { ids, generation: this.generation, words: this.words };
   }
 
   private idOf(lower: string, start: number, end: number): number {
@@ -60,11 +62,15 @@ export class Vocabulary {
         table[2 * slot + 1] = this.words.length;
         return this.words.length - 1;
       }
-      if (table[2 * slot] === hash) {
-        const word = this.words[id]!;
-        if (word.length === end - start && lower.startsWith(word, start)) return id;
-      }
+      if (table[2 * slot] === hash && this.spells(this.words[id]!, lower, start, end)) return id;
     }
+  }
+
+  /** Whether `word` is lower[start, end): compared here, since a call of startsWith costs more for short words. */
+  private spells(word: string, lower: string, start: number, end: number): boolean {
+    if (word.length !== end - start) return false;
+    for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== lower.charCodeAt(start + i)) return false;
+    return true;
   }
 
   private grow(): void {

@@ -28,6 +28,8 @@ describe('Vocabulary', () => {
     expect(first[0]).toBe(first[3]); // The, the
     expect(new Set(first).size).toBe(5);
     expect([...second]).toEqual([first[0], first[4], first[2], first[0], first[1]]);
+    const { words: spelled } = vocabulary.idsOf('', []);
+    expect([...second].map((id) => spelled[id])).toEqual(['the', 'plan', 'said', 'the', 'mayor']);
   });
 
   it('starts numbering again, in a new generation, when full; never halfway through a block', () => {
