@@ -253,37 +253,60 @@ export class PhraseIndex<T> {
     entry: Entry<T>,
     stemAt: (i: number) => string,
   ): number {
-    const wordMatches = (k: number, at: number): boolean => {
-      const token = tokens[at]!;
-      const expected = entry.keys[k]!;
-      const length = token.end - token.start;
-      return entry.match === 'exact'
-        ? length === expected.length && text.startsWith(expected, token.start)
-        : entry.match === 'lower'
-          ? length === expected.length && lower.startsWith(expected, token.start)
-          : mayBeStem(lower, token, entry.starts![k]!) && stemAt(at) === expected;
-    };
-    // Key k of the phrase at token `at`, after the phrase matched up to token at - 1.
-    const from = (k: number, at: number): number => {
-      if (k === entry.keys.length) return at - 1;
-      if (entry.keys[k] === GAP_KEY) {
-        // The next word may follow after up to MAX_GAP words, within the clause.
-        for (let next = at; next <= at + MAX_GAP && next < tokens.length; next++) {
-          if (GAP_BREAK.test(text.slice(tokens[next - 1]!.end, tokens[next]!.start))) return -1;
-          if (wordMatches(k + 1, next)) {
-            const last = from(k + 2, next + 1);
-            if (last >= 0) return last;
-          }
-        }
-        return -1;
-      }
-      const token = tokens[at];
-      // The word first: phrases starting with "the" or "a" are tried at every "the" and "a".
-      if (!token || !wordMatches(k, at) || !joinsPhrase(text.slice(tokens[at - 1]!.end, token.start))) return -1;
-      return from(k + 1, at + 1);
-    };
-    return from(1, i + 1);
+    return this.from(text, lower, tokens, entry, 1, i + 1, stemAt);
   }
+
+  /** Key k of the phrase at token `at`, after the phrase matched up to token at - 1. */
+  private from(
+    text: string,
+    lower: string,
+    tokens: readonly Token[],
+    entry: Entry<T>,
+    k: number,
+    at: number,
+    stemAt: (i: number) => string,
+  ): number {
+    if (k === entry.keys.length) return at - 1;
+    if (entry.keys[k] === GAP_KEY) {
+      // The next word may follow after up to MAX_GAP words, within the clause.
+      for (let next = at; next <= at + MAX_GAP && next < tokens.length; next++) {
+        if (GAP_BREAK.test(text.slice(tokens[next - 1]!.end, tokens[next]!.start))) return -1;
+        if (wordMatches(text, lower, tokens[next]!, entry, k + 1, next, stemAt)) {
+          const last = this.from(text, lower, tokens, entry, k + 2, next + 1, stemAt);
+          if (last >= 0) return last;
+        }
+      }
+      return -1;
+    }
+    const token = tokens[at];
+    // The word first: phrases starting with "the" or "a" are tried at every "the" and "a".
+    if (
+      !token ||
+      !wordMatches(text, lower, token, entry, k, at, stemAt) ||
+      !joinsPhrase(text.slice(tokens[at - 1]!.end, token.start))
+    )
+      return -1;
+    return this.from(text, lower, tokens, entry, k + 1, at + 1, stemAt);
+  }
+}
+
+/** Whether token `at` is key k of the phrase. */
+function wordMatches<T>(
+  text: string,
+  lower: string,
+  token: Token,
+  entry: Entry<T>,
+  k: number,
+  at: number,
+  stemAt: (i: number) => string,
+): boolean {
+  const expected = entry.keys[k]!;
+  const length = token.end - token.start;
+  return entry.match === 'exact'
+    ? length === expected.length && text.startsWith(expected, token.start)
+    : entry.match === 'lower'
+      ? length === expected.length && lower.startsWith(expected, token.start)
+      : mayBeStem(lower, token, entry.starts![k]!) && stemAt(at) === expected;
 }
 
 /**
