@@ -70,6 +70,11 @@ function foldCode(code: number): number {
   return folded;
 }
 
+/** The first two letters of a word (the low bytes of their codes; 0 for a one-letter word) as a number. */
+function pairKey(first: number, second: number): number {
+  return ((first & 0xff) << 8) | (second & 0xff);
+}
+
 /** A compound is a head and at least this many more letters: allochtonen|beleid, not neger|en. */
 const MIN_COMPOUND_TAIL = 3;
 
@@ -100,6 +105,8 @@ export class PhraseIndex<T> {
    * like one of them: stemming is the costly part of matching, and most words cannot match anyway.
    */
   private readonly stemGate = new CharTrie<true>();
+  /** The gate's first two letters (low bytes of their codes), as bits: most words are turned away here. */
+  private readonly stemPairs = new Uint8Array(1 << 16);
   /** Heads of compounds (lower case): a word that starts with one, and goes on, matches. */
   private readonly heads = new CharTrie<T[]>();
   /** Per word number: UNKNOWN, NOTHING, or FIRST_LIST + the index in `starts` of what it starts. */
@@ -151,7 +158,12 @@ export class PhraseIndex<T> {
     else map.set(key, [entry]);
     if (match === 'stem') {
       const folded = foldWord(first);
-      this.stemGate.node(folded.slice(0, stemPrefixLength(folded))).value = true;
+      const prefix = folded.slice(0, stemPrefixLength(folded));
+      this.stemGate.node(prefix).value = true;
+      // A one-letter gate lets every second letter through.
+      for (let second = 0; second < 256; second++) {
+        if (prefix.length === 1 || second === (prefix.charCodeAt(1) & 0xff)) this.stemPairs[pairKey(prefix.charCodeAt(0), second)] = 1;
+      }
     }
     this.added();
     return true;
@@ -235,6 +247,8 @@ export class PhraseIndex<T> {
 
   /** Whether the word starts like a stem in the index. */
   private mayHaveStem(word: string): boolean {
+    const second = word.length > 1 ? foldCode(word.charCodeAt(1)) : 0;
+    if (this.stemPairs[pairKey(foldCode(word.charCodeAt(0)), second)] === 0) return false;
     let node: TrieNode<true> | undefined = this.stemGate.root;
     for (let i = 0; i < word.length; i++) {
       node = node.next?.get(foldCode(word.charCodeAt(i)));

@@ -197,9 +197,12 @@ function step4(token: string): string {
 }
 
 function step5a(token: string): string {
-  const m = measure(token.endsWith('e') ? token.slice(0, -1) : token);
+  if (!token.endsWith('e')) return token;
+  const m = measure(token.slice(0, -1));
+  if (m > 1) return token.slice(0, -1);
+  if (m !== 1) return token;
   const cvc = categorizeChars(token).substr(-4, 3) === 'CVC' && token.length >= 2 && !'wxy'.includes(token[token.length - 2]!);
-  return (m > 1 || (m === 1 && !cvc)) && token.endsWith('e') ? token.slice(0, -1) : token;
+  return cvc ? token : token.slice(0, -1);
 }
 
 function step5b(token: string): string {
