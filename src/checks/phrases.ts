@@ -111,11 +111,20 @@ export class PhraseIndex<T> {
   private readonly heads = new CharTrie<T[]>();
   /** Per word number: UNKNOWN, NOTHING, or FIRST_LIST + the index in `starts` of what it starts. */
   private slots = new Int32Array(0);
+  /** The same for a sparse index (see the constructor). */
+  private sparseSlots = new Map<number, number>();
   private starts: Start<T>[][] = [];
   private generation = -1;
   private size = 0;
 
-  constructor(private readonly stem: Stemmer) {}
+  /**
+   * `sparse`: for an index that sees few blocks (a rule's `unless` phrases, looked for only where
+   * the rule hit), word numbers are kept in a Map rather than in an array as long as the vocabulary.
+   */
+  constructor(
+    private readonly stem: Stemmer,
+    private readonly sparse = false,
+  ) {}
 
   get isEmpty(): boolean {
     return this.size === 0;
@@ -198,6 +207,7 @@ export class PhraseIndex<T> {
     if (this.generation !== generation) {
       this.generation = generation;
       this.slots = new Int32Array(0);
+      this.sparseSlots.clear();
       this.starts = [];
     }
     let stems: (string | undefined)[] | undefined;
@@ -205,7 +215,7 @@ export class PhraseIndex<T> {
       ((stems ??= [])[i] ??= this.stem(lower.slice(tokens[i]!.start, tokens[i]!.end)));
     for (let i = 0; i < tokens.length; i++) {
       const id = ids[i]!;
-      let slot = id < this.slots.length ? this.slots[id]! : UNKNOWN;
+      let slot = this.sparse ? (this.sparseSlots.get(id) ?? UNKNOWN) : id < this.slots.length ? this.slots[id]! : UNKNOWN;
       if (slot === NOTHING) continue;
       if (slot === UNKNOWN) slot = this.learn(id, words[id]!);
       if (slot === NOTHING) continue;
@@ -236,6 +246,10 @@ export class PhraseIndex<T> {
       for (const value of node?.value ?? []) (starts ??= []).push({ keys: null, match: 'compound', value });
     }
     const slot = starts ? this.starts.push(starts) - 1 + FIRST_LIST : NOTHING;
+    if (this.sparse) {
+      this.sparseSlots.set(id, slot);
+      return slot;
+    }
     if (id >= this.slots.length) {
       const grown = new Int32Array(Math.max(1024, this.slots.length * 2, id + 1));
       grown.set(this.slots);
@@ -366,7 +380,7 @@ export class PhraseSpans {
     let spans = this.cache.get(block);
     if (!spans) {
       if (!this.index) {
-        this.index = new PhraseIndex<true>(stemmerFor(this.language));
+        this.index = new PhraseIndex<true>(stemmerFor(this.language), true);
         for (const phrase of this.phrases) this.index.add(phrase, 'stem', true);
       }
       const found: Span[] = [];

@@ -48,9 +48,12 @@ describe('Vocabulary', () => {
 });
 
 describe('PhraseIndex with word numbers', () => {
-  it('finds the same phrases after the vocabulary started again', () => {
+  it.each([
+    ['an array', false],
+    ['a map (sparse)', true],
+  ])('finds the same phrases after the vocabulary started again, keeping numbers in %s', (_, sparse) => {
     const vocabulary = new Vocabulary(12);
-    const index = new PhraseIndex<string>(stemmerFor('en'));
+    const index = new PhraseIndex<string>(stemmerFor('en'), sparse);
     index.add('committed suicide', 'stem', 'suicide');
     index.add('illegal alien', 'lower', 'alien');
     index.add('AI', 'exact', 'ai');
