@@ -185,8 +185,7 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
           firstSentence.set(block, first);
           spans.forEach((span, i) => {
             // A link or footnote right after the full stop belongs to the sentence: "…12 procent.[^1]"
-            const linked =
-              link < links.length && linkedRange(block.range(span.start, spans[i + 1]?.start ?? block.text.length));
+            const linked = link < links.length && linkedRange(block.range(span.start, spans[i + 1]?.start ?? block.text.length));
             sentences.push({ block, span, sourced: linked, linked });
           });
           // Attribution is looked for once per block, not once per sentence.

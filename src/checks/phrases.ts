@@ -34,7 +34,7 @@ interface TrieNode<V> {
   value?: V;
 }
 
-/** Characters of a word walked one by one, so that looking a word up allocates nothing. */
+/** Characters of words, one node per character: for prefixes (stem gates, compound heads). */
 class CharTrie<V> {
   readonly root: TrieNode<V> = {};
 
@@ -48,13 +48,6 @@ class CharTrie<V> {
       node = child;
     }
     return node;
-  }
-
-  /** The value stored for text[start, end), if any. */
-  get(text: string, start: number, end: number): V | undefined {
-    let node: TrieNode<V> | undefined = this.root;
-    for (let i = start; i < end && node; i++) node = node.next?.get(text.charCodeAt(i));
-    return node?.value;
   }
 }
 
@@ -171,7 +164,8 @@ export class PhraseIndex<T> {
       this.stemGate.node(prefix).value = true;
       // A one-letter gate lets every second letter through.
       for (let second = 0; second < 256; second++) {
-        if (prefix.length === 1 || second === (prefix.charCodeAt(1) & 0xff)) this.stemPairs[pairKey(prefix.charCodeAt(0), second)] = 1;
+        if (prefix.length === 1 || second === (prefix.charCodeAt(1) & 0xff))
+          this.stemPairs[pairKey(prefix.charCodeAt(0), second)] = 1;
       }
     }
     this.added();
@@ -211,8 +205,7 @@ export class PhraseIndex<T> {
       this.starts = [];
     }
     let stems: (string | undefined)[] | undefined;
-    const stemAt = (i: number): string =>
-      ((stems ??= [])[i] ??= this.stem(lower.slice(tokens[i]!.start, tokens[i]!.end)));
+    const stemAt = (i: number): string => ((stems ??= [])[i] ??= this.stem(lower.slice(tokens[i]!.start, tokens[i]!.end)));
     for (let i = 0; i < tokens.length; i++) {
       const id = ids[i]!;
       let slot = this.sparse ? (this.sparseSlots.get(id) ?? UNKNOWN) : id < this.slots.length ? this.slots[id]! : UNKNOWN;

@@ -179,7 +179,26 @@ const STEP3 = [
 ] as const;
 
 /** Suffixes of step 4, longest first: natural's /^(.+?)(al|ance|…)$/ keeps the shortest stem. */
-const STEP4 = ['ement', 'ance', 'ence', 'able', 'ible', 'ment', 'ant', 'ent', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize', 'al', 'er', 'ic', 'ou'];
+const STEP4 = [
+  'ement',
+  'ance',
+  'ence',
+  'able',
+  'ible',
+  'ment',
+  'ant',
+  'ent',
+  'ism',
+  'ate',
+  'iti',
+  'ous',
+  'ive',
+  'ize',
+  'al',
+  'er',
+  'ic',
+  'ou',
+];
 
 function step4(token: string): string {
   for (const suffix of STEP4) {

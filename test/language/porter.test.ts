@@ -10,7 +10,9 @@ import { CORPORA, HAS_CORPORA, ROOT } from '../helpers.js';
 // terms in packs (built-in and users') match other words than they did.
 describe('the English stemmer gives natural’s stems', () => {
   const differences = (words: Iterable<string>) =>
-    [...words].filter((word) => stemEnglish(word) !== porter.stem(word)).map((word) => [word, stemEnglish(word), porter.stem(word)]);
+    [...words]
+      .filter((word) => stemEnglish(word) !== porter.stem(word))
+      .map((word) => [word, stemEnglish(word), porter.stem(word)]);
 
   const wordsOf = (text: string): Set<string> => {
     const lower = lowerAligned(text);
@@ -32,12 +34,13 @@ describe('the English stemmer gives natural’s stems', () => {
 
   it.skipIf(!HAS_CORPORA)('for every word of the English corpora', () => {
     const words = new Set<string>();
-    for (const file of [
-      'en/wikinews-en-2019-2020/wikinews_en_2019_2020.jsonl',
-      'en/wikipedia-current-events/posts',
-    ].map((path) => `${CORPORA}${path}`)) {
+    for (const file of ['en/wikinews-en-2019-2020/wikinews_en_2019_2020.jsonl', 'en/wikipedia-current-events/posts'].map(
+      (path) => `${CORPORA}${path}`,
+    )) {
       if (!existsSync(file)) continue;
-      const texts = file.endsWith('.jsonl') ? [readFileSync(file, 'utf8')] : readdirSync(file).map((f) => readFileSync(`${file}/${f}`, 'utf8'));
+      const texts = file.endsWith('.jsonl')
+        ? [readFileSync(file, 'utf8')]
+        : readdirSync(file).map((f) => readFileSync(`${file}/${f}`, 'utf8'));
       for (const text of texts) for (const word of wordsOf(text)) words.add(word);
     }
     expect(words.size).toBeGreaterThan(20_000);
@@ -46,10 +49,29 @@ describe('the English stemmer gives natural’s stems', () => {
 
   it('for random strings of letters that stress its rules', () => {
     const word = fc
-      .array(fc.constantFrom(...'aeiouybcdglmnprstvwxz', 'é', "'", 'ing', 'ed', 'ational', 'ness', 'ement', 'sion', 'll', 'sses', 'ies'), {
-        maxLength: 10,
-      })
+      .array(
+        fc.constantFrom(
+          ...'aeiouybcdglmnprstvwxz',
+          'é',
+          "'",
+          'ing',
+          'ed',
+          'ational',
+          'ness',
+          'ement',
+          'sion',
+          'll',
+          'sses',
+          'ies',
+        ),
+        {
+          maxLength: 10,
+        },
+      )
       .map((parts) => parts.join(''));
-    fc.assert(fc.property(word, (w) => stemEnglish(w) === porter.stem(w)), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(word, (w) => stemEnglish(w) === porter.stem(w)),
+      { numRuns: 20_000 },
+    );
   });
 });
