@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PhraseIndex, type Words } from '../../src/checks/phrases.js';
 import { stemmerFor } from '../../src/language/stem.js';
@@ -70,5 +71,78 @@ describe('PhraseIndex with word numbers', () => {
     expect(found(words('Nothing here matches any phrase of the index at all, whatever it says.', vocabulary))).toEqual([]);
     expect(vocabulary.generation).toBeGreaterThan(0);
     expect(found(draft)).toEqual(expected);
+  });
+});
+
+describe('PhraseIndex keeps what words start across blocks and generations', () => {
+  const pool = [
+    'the',
+    'The',
+    'homeless',
+    'elderly',
+    'illegal',
+    'alien',
+    'aliens',
+    'committed',
+    'commits',
+    'suicide',
+    'chair',
+    'chairman',
+    'chairmanship',
+    'AI',
+    'ai',
+    'Ai',
+    'café',
+    'cafe',
+    'experts',
+    'say',
+    'said',
+    'mayor',
+    'council',
+    'a',
+    'of',
+    'in',
+    '-',
+    ',',
+    '.',
+    '…',
+  ];
+  const phrases: [string, 'stem' | 'lower' | 'exact'][] = [
+    ['the homeless', 'lower'],
+    ['the elderly', 'stem'],
+    ['illegal alien', 'stem'],
+    ['committed … suicide', 'stem'],
+    ['experts say', 'stem'],
+    ['AI', 'exact'],
+    ['café', 'lower'],
+    ['mayor', 'stem'],
+  ];
+  const build = () => {
+    const index = new PhraseIndex<string>(stemmerFor('en'));
+    for (const [phrase, match] of phrases) index.add(phrase, match, phrase);
+    index.addCompoundHead('chair', 'chair*');
+    return index;
+  };
+  const hits = (index: PhraseIndex<string>, block: Words) => {
+    const found: string[] = [];
+    index.match(block, (start, end, value) => found.push(`${start}-${end}:${value}`));
+    return found;
+  };
+
+  it('finds in every block what a fresh index with a fresh vocabulary finds', () => {
+    const text = fc.array(fc.constantFrom(...pool), { maxLength: 30 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 12 }), fc.integer({ min: 8, max: 60 }), (texts, capacity) => {
+        // One index and one small vocabulary for all blocks: numbers start again often.
+        const shared = build();
+        const vocabulary = new Vocabulary(capacity);
+        const blocks = texts.map((t) => words(t, vocabulary));
+        // Blocks in order, then again backwards (numbered anew after the resets in between).
+        for (const i of [...blocks.keys(), ...[...blocks.keys()].reverse()]) {
+          expect(hits(shared, blocks[i]!)).toEqual(hits(build(), words(texts[i]!, new Vocabulary())));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
