@@ -24,7 +24,7 @@ export class Vocabulary {
    * The hash table: two numbers per slot, a word's hash and its number + 1 (0: an empty slot),
    * side by side so that a probe reads one place in memory.
    */
-  private table = new Int32Array(2 << 16);
+  private table = new Int32Array(2 << 12);
   private words: string[] = [];
   /** Changes when the numbering starts again: numbers of an older generation mean nothing. */
   generation = 0;
