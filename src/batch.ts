@@ -158,7 +158,7 @@ export async function* checkJob(
       (settings.inputFormat as 'markdown' | 'text' | 'html' | undefined) ?? formatForPath(job.path) ?? 'markdown';
     let decoded;
     if (job.content) decoded = decodeText(job.content, job.path);
-    else if (job.file) decoded = readInputFile(job.file, settings.maxBytes);
+    else if (job.file) decoded = readInputFile(job.file, settings.maxBytes, job.bytes || undefined);
     else if (readStdin) decoded = decodeText(await readStdin(), job.path);
     else throw new Error('standard input can only be read in the main thread');
     let document: Document;

@@ -52,23 +52,33 @@ export function decodeText(bytes: Uint8Array, path: string): DecodedText {
 
 /**
  * Read and decode a draft. Synchronous on purpose: drafts are small, and a blocking read costs a
- * fraction of the round trips through the thread pool that an asynchronous one makes.
+ * fraction of the round trips through the thread pool that an asynchronous one makes. `size`:
+ * the file's size when the inputs were listed, so that it is not asked for again (on some file
+ * systems a stat costs as much as reading a small draft).
  */
-export function readInputFile(path: string, maxBytes: number = DEFAULT_MAX_FILE_BYTES): DecodedText {
+export function readInputFile(path: string, maxBytes: number = DEFAULT_MAX_FILE_BYTES, size?: number): DecodedText {
+  const tooLarge = (bytes: number): InputError =>
+    new InputError(
+      path,
+      `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than --max-file-size ${megabytes(maxBytes)} MB; raise the limit to check it`,
+    );
   try {
-    const info = statSync(path);
-    if (info.isDirectory())
-      throw new InputError(path, 'this is a folder; give the folder itself as a path to check what is in it');
-    if (info.size > maxBytes) {
-      throw new InputError(
-        path,
-        `the file is ${(info.size / 1024 / 1024).toFixed(1)} MB, more than --max-file-size ${megabytes(maxBytes)} MB; raise the limit to check it`,
-      );
+    if (size === undefined) {
+      const info = statSync(path);
+      if (info.isDirectory())
+        throw new InputError(path, 'this is a folder; give the folder itself as a path to check what is in it');
+      size = info.size;
     }
-    return decodeText(readFileSync(path), path);
+    if (size > maxBytes) throw tooLarge(size);
+    const bytes = readFileSync(path);
+    // It grew since it was listed.
+    if (bytes.length > maxBytes) throw tooLarge(bytes.length);
+    return decodeText(bytes, path);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR')
+      throw new InputError(path, 'this is a folder; give the folder itself as a path to check what is in it');
     const reason =
       code === 'ENOENT'
         ? 'no such file'

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { decodeText, InputError } from '../../src/input/read.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeText, InputError, readInputFile } from '../../src/input/read.js';
 import { formatForPath } from '../../src/input/parse.js';
 
 describe('decodeText', () => {
@@ -33,5 +36,22 @@ describe('formatForPath', () => {
     expect(formatForPath('a/b.txt')).toBe('text');
     expect(formatForPath('a/README')).toBe('text');
     expect(formatForPath('a/b.docx')).toBeNull();
+  });
+});
+
+describe('readInputFile with the size the file had when the inputs were listed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'eindred-read-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a file that grew past --max-file-size since, with its size now', () => {
+    const file = join(dir, 'grew.md');
+    writeFileSync(file, 'x'.repeat(3000));
+    expect(readInputFile(file, 4000, 10).text).toHaveLength(3000);
+    expect(() => readInputFile(file, 2000, 10)).toThrow(/the file is 0\.0 MB, more than --max-file-size 0 MB/);
+  });
+
+  it('says a folder is a folder', () => {
+    expect(() => readInputFile(dir, 100_000, 4096)).toThrow(/this is a folder/);
+    expect(() => readInputFile(dir, 1000)).toThrow(/this is a folder/);
   });
 });
