@@ -30,8 +30,9 @@ function seedsFor(language: string): Record<string, string> {
 }
 
 /**
- * natural's Porter stemmer for a language, memoised: news text repeats its words, so most lookups
- * are a Map hit rather than a stemmer run. Languages without a stemmer match on exact forms.
+ * natural's Porter stemmer for a language (for English, its rewrite in porter-en.ts), memoised:
+ * news text repeats its words, so most lookups are a Map hit rather than a stemmer run. Languages
+ * without a stemmer match on exact forms.
  */
 export function stemmerFor(language: string): Stemmer {
   const existing = cached.get(language);
