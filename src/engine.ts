@@ -131,8 +131,7 @@ async function detectDocumentLanguage(blocks: readonly Block[]): Promise<string>
   for (const block of blocks) {
     if (sample.length >= SAMPLE_CHARS) break;
     sample += `${block.text}\n`;
-    for (const [language, count] of functionWordVotes(block.tokens(), block.lower(), undefined, block.wordIds()))
-      votes.set(language, (votes.get(language) ?? 0) + count);
+    for (const [language, count] of functionWordVotes(block.wordIds())) votes.set(language, (votes.get(language) ?? 0) + count);
   }
   const clear = clearVote(votes);
   if (clear) return clear;
@@ -167,7 +166,7 @@ function strongestVote(votes: Map<string, number>): string | undefined {
 async function blockLanguage(block: Block, documentLanguage: string): Promise<string> {
   const tokens = block.tokens();
   if (tokens.length < 4) return documentLanguage;
-  const votes = functionWordVotes(tokens, block.lower(), BLOCK_VOTERS, block.wordIds());
+  const votes = functionWordVotes(block.wordIds(), BLOCK_VOTERS);
   const own = votes.get(documentLanguage) ?? 0;
   const other = strongestVote(votes);
   // At least two function words of another language, and more than of the document's own.

@@ -1,4 +1,3 @@
-import type { SourceRange } from '../input/prose.js';
 import type { Span } from '../language/sentences.js';
 import { stemmerFor } from '../language/stem.js';
 import { PhraseIndex } from './phrases.js';
@@ -175,7 +174,10 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
         const blocks = claimBlocks(context, language);
         // Links are sorted and sentences come in order: one pass over both, not one per sentence.
         let link = 0;
-        const linkedRange = (range: SourceRange): boolean => {
+        // Where a block's text lies in the source is only worked out while links are left to find.
+        const linked = (block: BlockContext, start: number, end: number): boolean => {
+          if (link >= links.length) return false;
+          const range = block.range(start, end);
           while (link < links.length && links[link]!.end <= range.start) link++;
           return link < links.length && links[link]!.start < range.end;
         };
@@ -185,8 +187,8 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
           firstSentence.set(block, first);
           spans.forEach((span, i) => {
             // A link or footnote right after the full stop belongs to the sentence: "…12 procent.[^1]"
-            const linked = link < links.length && linkedRange(block.range(span.start, spans[i + 1]?.start ?? block.text.length));
-            sentences.push({ block, span, sourced: linked, linked });
+            const hasLink = linked(block, span.start, spans[i + 1]?.start ?? block.text.length);
+            sentences.push({ block, span, sourced: hasLink, linked: hasLink });
           });
           // Attribution is looked for once per block, not once per sentence.
           for (const [start] of attribution.all(block.text, block.lower())) {

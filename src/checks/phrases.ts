@@ -1,7 +1,7 @@
 import type { Span } from '../language/sentences.js';
 import { foldWord, stemmerFor, stemPrefixLength, type Stemmer } from '../language/stem.js';
 import { joinsPhrase, lowerAligned, tokenize, type Token } from '../language/tokens.js';
-import type { WordNumbers } from '../language/vocabulary.js';
+import { PerWord, type WordNumbers } from '../language/vocabulary.js';
 
 /** How one word of a phrase is compared with a word of the text. */
 export type WordMatch = 'stem' | 'lower' | 'exact';
@@ -71,10 +71,10 @@ function pairKey(first: number, second: number): number {
 /** A compound is a head and at least this many more letters: allochtonen|beleid, not neger|en. */
 const MIN_COMPOUND_TAIL = 3;
 
-/** What a word of the text can start: a phrase, or (keys empty) a compound it is the whole of. */
+/** What a word of the text can start: a phrase, or (no keys) a compound it is the whole of. */
 type Start<T> = Entry<T> | { keys: null; match: 'compound'; value: T };
 
-/** Values of PhraseIndex's word slots besides a list number. */
+/** Values of PhraseIndex's word slots besides a list number (0 is what PerWord holds for a word not seen yet). */
 const UNKNOWN = 0;
 const NOTHING = 1;
 const FIRST_LIST = 2;
@@ -98,16 +98,13 @@ export class PhraseIndex<T> {
    * like one of them: stemming is the costly part of matching, and most words cannot match anyway.
    */
   private readonly stemGate = new CharTrie<true>();
-  /** The gate's first two letters (low bytes of their codes), as bits: most words are turned away here. */
+  /** The gate's first two letters (low bytes of their codes), marked: most words are turned away here. */
   private readonly stemPairs = new Uint8Array(1 << 16);
   /** Heads of compounds (lower case): a word that starts with one, and goes on, matches. */
   private readonly heads = new CharTrie<T[]>();
   /** Per word number: UNKNOWN, NOTHING, or FIRST_LIST + the index in `starts` of what it starts. */
-  private slots = new Int32Array(0);
-  /** The same for a sparse index (see the constructor). */
-  private sparseSlots = new Map<number, number>();
+  private readonly slots: PerWord;
   private starts: Start<T>[][] = [];
-  private generation = -1;
   private size = 0;
 
   /**
@@ -116,8 +113,10 @@ export class PhraseIndex<T> {
    */
   constructor(
     private readonly stem: Stemmer,
-    private readonly sparse = false,
-  ) {}
+    sparse = false,
+  ) {
+    this.slots = new PerWord(sparse);
+  }
 
   get isEmpty(): boolean {
     return this.size === 0;
@@ -159,8 +158,7 @@ export class PhraseIndex<T> {
     if (list) list.push(entry);
     else map.set(key, [entry]);
     if (match === 'stem') {
-      const folded = foldWord(first);
-      const prefix = folded.slice(0, stemPrefixLength(folded));
+      const prefix = entry.starts![0]!;
       this.stemGate.node(prefix).value = true;
       // A one-letter gate lets every second letter through.
       for (let second = 0; second < 256; second++) {
@@ -188,7 +186,8 @@ export class PhraseIndex<T> {
   private added(): void {
     this.size++;
     // What words start has changed: work it out again.
-    this.generation = -1;
+    this.slots.forget();
+    this.starts = [];
   }
 
   /** Call `found` for every phrase occurrence in the block, with its range in the text. */
@@ -198,17 +197,12 @@ export class PhraseIndex<T> {
     const lower = block.lower();
     const tokens = block.tokens();
     const { ids, generation, words } = block.wordIds();
-    if (this.generation !== generation) {
-      this.generation = generation;
-      this.slots = new Int32Array(0);
-      this.sparseSlots.clear();
-      this.starts = [];
-    }
-    let stems: (string | undefined)[] | undefined;
-    const stemAt = (i: number): string => ((stems ??= [])[i] ??= this.stem(lower.slice(tokens[i]!.start, tokens[i]!.end)));
+    if (this.slots.follow(generation)) this.starts = [];
+    // The stemmer keeps what it worked out: a word's stem is a Map read.
+    const stemAt = (i: number): string => this.stem(words[ids[i]!]!);
     for (let i = 0; i < tokens.length; i++) {
       const id = ids[i]!;
-      let slot = this.sparse ? (this.sparseSlots.get(id) ?? UNKNOWN) : id < this.slots.length ? this.slots[id]! : UNKNOWN;
+      let slot = this.slots.get(id);
       if (slot === NOTHING) continue;
       if (slot === UNKNOWN) slot = this.learn(id, words[id]!);
       if (slot === NOTHING) continue;
@@ -220,7 +214,7 @@ export class PhraseIndex<T> {
         }
         if (entry.match === 'exact' && !(end - start === entry.keys[0]!.length && text.startsWith(entry.keys[0]!, start)))
           continue;
-        const last = entry.keys.length === 1 ? i : this.matchFrom(text, lower, tokens, i, entry, stemAt);
+        const last = entry.keys.length === 1 ? i : this.from(text, lower, tokens, entry, 1, i + 1, stemAt);
         if (last >= 0) found(start, tokens[last]!.end, entry.value);
       }
     }
@@ -239,16 +233,7 @@ export class PhraseIndex<T> {
       for (const value of node?.value ?? []) (starts ??= []).push({ keys: null, match: 'compound', value });
     }
     const slot = starts ? this.starts.push(starts) - 1 + FIRST_LIST : NOTHING;
-    if (this.sparse) {
-      this.sparseSlots.set(id, slot);
-      return slot;
-    }
-    if (id >= this.slots.length) {
-      const grown = new Int32Array(Math.max(1024, this.slots.length * 2, id + 1));
-      grown.set(this.slots);
-      this.slots = grown;
-    }
-    this.slots[id] = slot;
+    this.slots.set(id, slot);
     return slot;
   }
 
@@ -265,19 +250,10 @@ export class PhraseIndex<T> {
     return false;
   }
 
-  /** Index of the phrase's last token when the phrase matches at token `i`, else -1. */
-  private matchFrom(
-    text: string,
-    lower: string,
-    tokens: readonly Token[],
-    i: number,
-    entry: Entry<T>,
-    stemAt: (i: number) => string,
-  ): number {
-    return this.from(text, lower, tokens, entry, 1, i + 1, stemAt);
-  }
-
-  /** Key k of the phrase at token `at`, after the phrase matched up to token at - 1. */
+  /**
+   * Index of the phrase's last token when it matches from key k at token `at`, after matching up to
+   * token at - 1; else -1.
+   */
   private from(
     text: string,
     lower: string,

@@ -1,5 +1,4 @@
-import type { Token } from './tokens.js';
-import type { WordNumbers } from './vocabulary.js';
+import { PerWord, type WordNumbers } from './vocabulary.js';
 
 /**
  * Language detection. franc (the franc-min build) is restricted to a few candidates and only asked
@@ -49,52 +48,29 @@ const LANGUAGE_OF_WORD = new Map<string, string>(
   Object.entries(FUNCTION_WORDS).flatMap(([language, words]) => [...words].map((word) => [word, language] as const)),
 );
 
-/** The longest function word: longer words need no lookup. */
-const LONGEST = Math.max(...[...LANGUAGE_OF_WORD.keys()].map((word) => word.length));
-
 const LANGUAGES = Object.keys(FUNCTION_WORDS);
-/** Per word number (see vocabulary.ts): 0 not looked up yet, 1 no function word, 2 + i of LANGUAGES. */
-let languageByNumber = new Uint8Array(0);
-let numbersGeneration = -1;
+/** Per word number: 1 for no function word, 2 + i for a function word of LANGUAGES[i]. */
+const languageOfNumber = new PerWord();
 
 /**
- * Votes of function words per language among the first `limit` words: one lookup per short word,
- * cheap enough for every block. `lower` is the block text from lowerAligned. With the words'
- * numbers, a word is looked up once per run, not at every occurrence.
+ * Votes of function words per language among a block's first `limit` words: each distinct word is
+ * looked up once per run, by its number, cheap enough for every block.
  */
-export function functionWordVotes(
-  tokens: readonly Token[],
-  lower: string,
-  limit = tokens.length,
-  numbers?: WordNumbers,
-): Map<string, number> {
+export function functionWordVotes(numbers: WordNumbers, limit = numbers.ids.length): Map<string, number> {
   const votes = new Map<string, number>();
-  const count = Math.min(tokens.length, limit);
-  if (numbers && numbers.generation !== numbersGeneration) {
-    numbersGeneration = numbers.generation;
-    languageByNumber = new Uint8Array(0);
-  }
-  for (let i = 0; i < count; i++) {
-    const { start, end } = tokens[i]!;
-    if (end - start > LONGEST) continue;
-    let language: string | undefined;
-    if (numbers) {
-      const id = numbers.ids[i]!;
-      if (id >= languageByNumber.length) {
-        const grown = new Uint8Array(Math.max(1024, languageByNumber.length * 2, id + 1));
-        grown.set(languageByNumber);
-        languageByNumber = grown;
-      }
-      let known = languageByNumber[id]!;
-      if (known === 0) {
-        const found = LANGUAGE_OF_WORD.get(numbers.words[id]!);
-        languageByNumber[id] = known = found ? 2 + LANGUAGES.indexOf(found) : 1;
-      }
-      language = known > 1 ? LANGUAGES[known - 2] : undefined;
-    } else {
-      language = LANGUAGE_OF_WORD.get(lower.slice(start, end));
+  const { ids, words } = numbers;
+  languageOfNumber.follow(numbers.generation);
+  for (let i = 0; i < Math.min(ids.length, limit); i++) {
+    const id = ids[i]!;
+    let known = languageOfNumber.get(id);
+    if (known === 0) {
+      const language = LANGUAGE_OF_WORD.get(words[id]!);
+      languageOfNumber.set(id, (known = language ? 2 + LANGUAGES.indexOf(language) : 1));
     }
-    if (language) votes.set(language, (votes.get(language) ?? 0) + 1);
+    if (known > 1) {
+      const language = LANGUAGES[known - 2]!;
+      votes.set(language, (votes.get(language) ?? 0) + 1);
+    }
   }
   return votes;
 }

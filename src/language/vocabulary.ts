@@ -1,5 +1,13 @@
 import type { Token } from './tokens.js';
 
+/** A block's word numbers, and the generation of the numbering they belong to. */
+export interface WordNumbers {
+  readonly ids: Int32Array;
+  readonly generation: number;
+  /** The words by number: `words[ids[i]]` is token i in lower case (one string per distinct word). */
+  readonly words: readonly string[];
+}
+
 /**
  * Numbers for words. Each distinct lower-case word of the text checked so far gets one, so that a
  * block's words can be looked up by number: a phrase index works out once per distinct word which
@@ -11,14 +19,6 @@ import type { Token } from './tokens.js';
  * The numbering is shared by the whole run (news text repeats its words). It is bounded: when it
  * is full it starts again, under a new generation, and whoever keeps numbers checks that.
  */
-/** A block's word numbers, and the generation of the numbering they belong to. */
-export interface WordNumbers {
-  readonly ids: Int32Array;
-  readonly generation: number;
-  /** The words by number: `words[ids[i]]` is token i in lower case (one string per distinct word). */
-  readonly words: readonly string[];
-}
-
 export class Vocabulary {
   /**
    * The hash table: two numbers per slot, a word's hash and its number + 1 (0: an empty slot),
@@ -30,10 +30,6 @@ export class Vocabulary {
   generation = 0;
 
   constructor(private readonly capacity = 200_000) {}
-
-  get size(): number {
-    return this.words.length;
-  }
 
   /** The numbers of a block's words (`lower` as lowerAligned gives it), in token order. */
   idsOf(lower: string, tokens: readonly Token[]): WordNumbers {
@@ -91,6 +87,51 @@ export class Vocabulary {
     this.table.fill(0);
     this.words = [];
     this.generation++;
+  }
+}
+
+/**
+ * A number kept per word number, which its owner works out once per distinct word (0: not yet);
+ * forgotten when the numbering starts a new generation. Kept in an array as long as the
+ * vocabulary, or with `sparse` in a Map, for an owner that looks at few blocks.
+ */
+export class PerWord {
+  private dense = new Int32Array(0);
+  private readonly map = new Map<number, number>();
+  private generation = -1;
+
+  constructor(private readonly sparse = false) {}
+
+  /** Keep numbers of this generation: true when what was kept had to be forgotten. */
+  follow(generation: number): boolean {
+    if (generation === this.generation) return false;
+    this.forget();
+    this.generation = generation;
+    return true;
+  }
+
+  /** Forget everything (the owner's answers changed). */
+  forget(): void {
+    this.dense = new Int32Array(0);
+    this.map.clear();
+    this.generation = -1;
+  }
+
+  get(id: number): number {
+    return this.sparse ? (this.map.get(id) ?? 0) : id < this.dense.length ? this.dense[id]! : 0;
+  }
+
+  set(id: number, value: number): void {
+    if (this.sparse) {
+      this.map.set(id, value);
+      return;
+    }
+    if (id >= this.dense.length) {
+      const grown = new Int32Array(Math.max(1024, this.dense.length * 2, id + 1));
+      grown.set(this.dense);
+      this.dense = grown;
+    }
+    this.dense[id] = value;
   }
 }
 
