@@ -6,6 +6,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,8 @@ const CORPORA = join(ROOT, '..', 'shared', 'corpora');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const work = mkdtempSync(join(tmpdir(), 'eindred-bench-'));
+// What the launcher sets for a batch run (bin/eindred.cjs): the API-level figures use it too.
+const { BATCH_V8_FLAGS } = createRequire(import.meta.url)('../bin/v8-tuning.cjs');
 
 function time(command, args, options = {}) {
   const start = process.hrtime.bigint();
@@ -49,8 +52,8 @@ const eindred = (...args) => [BIN, ...args];
 /**
  * Checking time without start-up: a fresh process loads eindred's API and times checkPaths on
  * `dir` (discovery, packs, reading, checking; not Node's and eindred's own start, which the
- * one-draft figure covers). Median of `runs` processes. This first pass runs mostly before V8 has
- * optimised anything. With `after`, the call checks that folder first and then `dir`, as a desk
+ * one-draft figure covers), with the V8 settings the launcher uses for batches. Median of `runs`
+ * processes. This first pass runs mostly before V8 has optimised anything. With `after`, the call checks that folder first and then `dir`, as a desk
  * checks a stream of articles, and the time is that of the files of `dir`: from the outcome of the
  * last file before them to the end of the call.
  */
@@ -75,7 +78,7 @@ await checkPaths({
 if (!ordered) throw new Error('the files were not checked in the order given');
 process.stdout.write(String(performance.now() - start));`;
   const times = Array.from({ length: runs }, () => {
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [...BATCH_V8_FLAGS, '--input-type=module', '-e', script], { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(result.stderr);
     return Number(result.stdout);
   }).sort((a, b) => a - b);
@@ -156,7 +159,8 @@ if (!existsSync(CORPORA)) {
   console.log('Throughput with the built-in packs');
   console.log('  wall:        MB over the wall time of eindred check <folder> --format json, start-up included');
   console.log('  first pass:  MB over the time of checkPaths() on the folder in a fresh process (no start-up, which');
-  console.log('               is measured above, but V8 still warming up: most of the code runs unoptimised)');
+  console.log('               is measured above, but V8 still warming up: most of the code runs unoptimised), with');
+  console.log(`               the launcher's V8 settings for batches (${BATCH_V8_FLAGS.join(' ')})`);
   console.log('  sustained:   the same files checked after other text in one call, as a desk checks a stream of');
   console.log('               articles: for Wikinews, after the 599 English current-events posts of Wikipedia (8.6 MB)');
   let sustained = 0;

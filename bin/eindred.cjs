@@ -90,7 +90,13 @@ function load({ fresh = false } = {}) {
 
 if (!process.env.EINDRED_WARM_UP) {
   const args = process.argv.slice(2);
-  const cli = process.env.EINDRED_NO_COMPILE_CACHE || !shortRun(args) ? require(file) : load();
+  const short = shortRun(args);
+  // Batches only: a short run is over before V8 optimises much (see v8-tuning.cjs).
+  if (!short && !process.env.EINDRED_NO_V8_TUNING) {
+    const v8 = require('node:v8');
+    for (const flag of require('./v8-tuning.cjs').BATCH_V8_FLAGS) v8.setFlagsFromString(flag);
+  }
+  const cli = process.env.EINDRED_NO_COMPILE_CACHE || !short ? require(file) : load();
   cli.main(args).then((code) => {
     process.exitCode = code;
     // After the run, so that the cache holds the code that the run compiled.
