@@ -139,6 +139,16 @@ describe('promises', () => {
     expect(reports[1]).toBe(reports[0]);
     expect(reports[2]).toBe(reports[0]);
   });
+
+  it('the V8 settings of batch runs change nothing in the report', () => {
+    // A folder is a batch: the launcher tunes V8's optimiser for it, unless told not to.
+    const tuned = eindred(['check', 'fixtures', '--format', 'json']);
+    const plain = eindred(['check', 'fixtures', '--format', 'json'], { env: { EINDRED_NO_V8_TUNING: '1' } });
+    expect(tuned.code).toBe(1);
+    expect(json(tuned).summary.files).toBeGreaterThan(10);
+    expect(tuned.stderr).toBe('');
+    expect(plain.stdout).toBe(tuned.stdout);
+  });
 });
 
 describe('hostile packs are stopped at load, with the file and the cause', () => {
