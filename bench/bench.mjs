@@ -53,9 +53,9 @@ const eindred = (...args) => [BIN, ...args];
  * Checking time without start-up: a fresh process loads eindred's API and times checkPaths on
  * `dir` (discovery, packs, reading, checking; not Node's and eindred's own start, which the
  * one-draft figure covers), with the V8 settings the launcher uses for batches. Median of `runs`
- * processes. This first pass runs mostly before V8 has optimised anything. With `after`, the call checks that folder first and then `dir`, as a desk
- * checks a stream of articles, and the time is that of the files of `dir`: from the outcome of the
- * last file before them to the end of the call.
+ * processes. This first pass runs mostly before V8 has optimised anything. With `after`, the call
+ * checks that folder first and then `dir`, as a desk checks a stream of articles, and the time is
+ * that of the files of `dir`: from the outcome of the last file before them to the end of the call.
  */
 function checkingMs(dir, runs, after) {
   const script = `const { checkPaths } = await import(${JSON.stringify(new URL('../dist/api.js', import.meta.url).href)});
