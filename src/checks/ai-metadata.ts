@@ -47,11 +47,18 @@ export function valueAt(data: Record<string, unknown>, path: string): unknown {
 }
 
 function first(data: Record<string, unknown>, paths: readonly string[]): { path: string; value: unknown } | undefined {
+  // Most drafts of a batch have no front matter: nothing to look up under a hundred key paths.
+  if (isEmpty(data)) return undefined;
   for (const path of paths) {
     const value = valueAt(data, path);
     if (value !== undefined && value !== null && value !== '') return { path, value };
   }
   return undefined;
+}
+
+function isEmpty(data: Record<string, unknown>): boolean {
+  for (const _key in data) return false;
+  return true;
 }
 
 function texts(value: unknown): string[] {
