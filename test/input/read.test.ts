@@ -27,6 +27,14 @@ describe('decodeText', () => {
       { ruleId: 'eindred.input.encoding', severity: 'warning', message: 'invalidUtf8', range: { start: 2, end: 3 } },
     ]);
   });
+
+  it('reads each draft of a batch on its own: a broken one, cut off mid-character, leaves the next intact', () => {
+    // "é" is 0xc3 0xa9: a file that ends after 0xc3 must not leave half a character behind.
+    expect(decodeText(new Uint8Array([0x61, 0xc3]), 'a').text).toBe('a\uFFFD');
+    expect(decodeText(new Uint8Array([0xa9, 0x62]), 'b').problems).toHaveLength(1);
+    expect(decodeText(new TextEncoder().encode('één'), 'c')).toEqual({ text: 'één', problems: [] });
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]), 'd').text).toBe('a');
+  });
 });
 
 describe('formatForPath', () => {
