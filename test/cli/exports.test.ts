@@ -184,6 +184,39 @@ describe('bad records', () => {
     expect(report.errors[0]!.message).toMatch(/^record 2 \(line 2\): not valid JSON: /);
   });
 
+  it('a broken CSV record is reported in plain words, with its number in the file; the records around it are checked', () => {
+    const path = `${X}/kapot/artikelen.csv`;
+    const result = eindred(['check', path, '--text-field', 'tekst', '--title-field', 'kop', '--format', 'json']);
+    expect(result.code).toBe(2);
+    const report = json(result);
+    expect(report.files.map((f) => f.path)).toEqual([1, 3, 5].map((n) => `${path}#csv-${n}`));
+    expect(report.errors).toEqual([
+      {
+        path,
+        record: 2,
+        message:
+          'record 2 (line 3): this record has 6 values where the header line names 4 columns (a value that holds a comma needs quote marks around it)',
+      },
+      {
+        path,
+        record: 4,
+        message:
+          'record 4 (line 5): a quoted value in the ‘tekst’ column goes on after its closing quote mark; a quote mark inside a quoted value is written twice ("")',
+      },
+    ]);
+  });
+
+  it('a CSV quote left open to the end of the file is one failure that says what was lost', () => {
+    const dir = tempTree({ 'open.csv': 'id,title,body\n1,"Een titel,"Tekst\n2,Tweede,De rest van het bestand.\n' });
+    const result = eindred(['check', 'open.csv', '--text-field', 'body', '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(2);
+    const report = json(result);
+    expect(report.files).toEqual([]);
+    expect(report.errors.map((e) => e.message)).toEqual([
+      'record 1 (line 2): a quoted value in the ‘title’ column goes on after its closing quote mark, and the quote stays open to the end of the file, so nothing after this line could be read; a quote mark inside a quoted value is written twice ("")',
+    ]);
+  });
+
   it('bad XML in one WXR item fails that item only', () => {
     const result = eindred(['check', `${X}/kapot/niet-af.xml`, '--format', 'json']);
     expect(result.code).toBe(2);

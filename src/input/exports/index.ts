@@ -158,25 +158,81 @@ export function ndjsonRecord(
 
 async function* readCsv(request: ExportRequest): AsyncGenerator<ExportItem> {
   const { parse } = await import('csv-parse/sync');
-  const failures: ExportItem[] = [];
+  /** Records csv-parse skipped: its first error, how many records it had parsed before, the record's number. */
+  const skipped: { error: CsvError; parsedBefore: number; record: number; openToEnd: boolean }[] = [];
   const rows = parse(readWhole(request), {
     columns: true,
     bom: true,
     skip_empty_lines: true,
     relax_quotes: false,
     skip_records_with_error: true,
-    on_skip: (error: { message: string; records?: number; lines?: number } | undefined) => {
-      if (error) failures.push({ record: (error.records ?? 0) + 1, where: `line ${error.lines ?? '?'}`, message: error.message });
+    on_skip: (error: CsvError | undefined) => {
+      if (!error) return;
+      const parsedBefore = error.records ?? 0;
+      const previous = skipped.at(-1);
+      // More errors in the same record: on its line, or a quote of it still open at the end of the file.
+      if (previous?.parsedBefore === parsedBefore) {
+        if (error.code === 'CSV_QUOTE_NOT_CLOSED') return void (previous.openToEnd = true);
+        if (error.lines === previous.error.lines) return;
+      }
+      // csv-parse counts the records it parsed; the ones it skipped count here as well.
+      skipped.push({ error, parsedBefore, record: parsedBefore + skipped.length + 1, openToEnd: false });
     },
     info: true,
   }) as { record: Record<string, string>; info: { lines: number; records: number } }[];
+  const failures: ExportItem[] = skipped.map(({ error, record, openToEnd }) => ({
+    record,
+    where: `line ${error.lines ?? '?'}`,
+    message: csvProblem(error, openToEnd),
+  }));
   let failure = 0;
   for (const { record, info } of rows) {
-    while (failures[failure] && (failures[failure] as { record: number }).record < info.records) yield failures[failure++]!;
-    const item = recordToItem(request.path, record, info.records, request.mapping, 'mapped');
+    // Its number in the file: the records parsed so far and the ones skipped before it.
+    const number = info.records + skipped.filter((skip) => skip.parsedBefore < info.records).length;
+    while (failures[failure] && (failures[failure] as { record: number }).record < number) yield failures[failure++]!;
+    const item = recordToItem(request.path, record, number, request.mapping, 'mapped');
     yield 'article' in item ? item : { ...item, where: `line ${info.lines}` };
   }
   while (failures[failure]) yield failures[failure++]!;
+}
+
+/** What csv-parse says of a record it skips. */
+interface CsvError {
+  code?: string;
+  message: string;
+  records?: number;
+  lines?: number;
+  column?: string | number | null;
+}
+
+/**
+ * csv-parse's error as a newsroom reads it: what is wrong in the record, and how CSV wants it.
+ * `openToEnd`: the quote that went wrong is still open at the end of the file.
+ */
+function csvProblem(error: CsvError, openToEnd: boolean): string {
+  const field = typeof error.column === 'string' ? ` in the ‘${error.column}’ column` : '';
+  const doubled = 'a quote mark inside a quoted value is written twice ("")';
+  switch (error.code) {
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return openToEnd
+        ? `a quoted value${field} goes on after its closing quote mark, and the quote stays open to the end of the file, so nothing after this line could be read; ${doubled}`
+        : `a quoted value${field} goes on after its closing quote mark; ${doubled}`;
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `a quoted value${field} is never closed: the rest of the file was read as that one value; ${doubled}`;
+    case 'INVALID_OPENING_QUOTE':
+    case 'CSV_INVALID_OPENING_QUOTE':
+      return `a quote mark stands inside a value${field} that does not start with one; put the whole value in quote marks, and ${doubled}`;
+    case 'CSV_RECORD_INCONSISTENT_COLUMNS':
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+    case 'CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH': {
+      const counts = /length is (\d+), got (\d+)/.exec(error.message);
+      return counts
+        ? `this record has ${counts[2]} values where the header line names ${counts[1]} columns (a value that holds a comma needs quote marks around it)`
+        : 'this record does not have as many values as the header line has columns';
+    }
+    default:
+      return `not valid CSV: ${error.message}`;
+  }
 }
 
 /** A Word document unpacks to at most this much, and at most this many times its own size. */
