@@ -204,6 +204,9 @@ describe('bad records', () => {
           'record 4 (line 5): a quoted value in the ‘tekst’ column goes on after its closing quote mark; a quote mark inside a quoted value is written twice ("")',
       },
     ]);
+    // Bad records are counted as records, apart from whole inputs.
+    const stylish = eindred(['check', path, 'weg.md', '--text-field', 'tekst', '--title-field', 'kop']);
+    expect(stylish.stdout).toContain('1 input and 2 export records could not be checked');
   });
 
   it('a CSV quote left open to the end of the file is one failure that says what was lost', () => {
