@@ -72,11 +72,12 @@ export function totalLine(report: Report, options: StylishOptions, chalk?: Chalk
   const { errors, warnings, infos, files, filesWithFindings } = report.summary;
   const problems = errors + warnings + infos;
   const failed = report.errors.length;
-  // A bad record of an export is not a whole input: "1 input and 2 records could not be checked".
+  // A bad record of an export is not a whole input: "1 input and 2 export records could not be checked".
   const records = report.errors.filter((failure) => (failure.record ?? 0) > 0).length;
-  const unchecked = [plural(failed - records, 'input'), plural(records, 'export record')].filter(
-    (part) => !part.startsWith('0 '),
-  );
+  const unchecked = [
+    ...(failed > records ? [plural(failed - records, 'input')] : []),
+    ...(records > 0 ? [plural(records, 'export record')] : []),
+  ];
   const unread =
     (failed > 0 ? `; ${unchecked.join(' and ')} could not be checked` : '') +
     (report.summary.suppressed > 0 ? `; ${report.summary.suppressed} suppressed` : '') +

@@ -188,8 +188,8 @@ async function* readCsv(request: ExportRequest): AsyncGenerator<ExportItem> {
   let failure = 0;
   for (const { record, info } of rows) {
     // Its number in the file: the records parsed so far and the ones skipped before it.
-    const number = info.records + skipped.filter((skip) => skip.parsedBefore < info.records).length;
-    while (failures[failure] && (failures[failure] as { record: number }).record < number) yield failures[failure++]!;
+    while (skipped[failure] && skipped[failure]!.parsedBefore < info.records) yield failures[failure++]!;
+    const number = info.records + failure;
     const item = recordToItem(request.path, record, number, request.mapping, 'mapped');
     yield 'article' in item ? item : { ...item, where: `line ${info.lines}` };
   }
