@@ -67,11 +67,12 @@ export function readInputFile(path: string, maxBytes: number = DEFAULT_MAX_FILE_
       path,
       `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than --max-file-size ${megabytes(maxBytes)} MB; raise the limit to check it`,
     );
+  const folder = (): InputError =>
+    new InputError(path, 'this is a folder; give the folder itself as a path to check what is in it');
   try {
     if (size === undefined) {
       const info = statSync(path);
-      if (info.isDirectory())
-        throw new InputError(path, 'this is a folder; give the folder itself as a path to check what is in it');
+      if (info.isDirectory()) throw folder();
       size = info.size;
     }
     if (size > maxBytes) throw tooLarge(size);
@@ -82,8 +83,7 @@ export function readInputFile(path: string, maxBytes: number = DEFAULT_MAX_FILE_
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR')
-      throw new InputError(path, 'this is a folder; give the folder itself as a path to check what is in it');
+    if (code === 'EISDIR') throw folder();
     const reason =
       code === 'ENOENT'
         ? 'no such file'
