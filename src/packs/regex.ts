@@ -222,7 +222,13 @@ export async function analyzeRegex(source: string, flags: string): Promise<Regex
   const literals = requiredLiterals(pattern, parsedFlags.ignoreCase);
   const first = ast.getFirstConsumedChar(pattern.alternatives, 'ltr', parsedFlags);
   const wordStart = !first.empty && asciiWordChars(first.char.ranges);
-  const result = analyse({ pattern, flags: parsedFlags }, { reportTypes: { Move: false, Trade: false } });
+  // eindred never runs a pattern as written: it adds a word-boundary test after it and joins lists into
+  // alternations, so any pattern may be followed by something that fails (scslre's heuristic assumes
+  // the pattern runs alone, and lets `(a+)+` through).
+  const result = analyse(
+    { pattern, flags: parsedFlags },
+    { reportTypes: { Move: false, Trade: false }, assumeRejectingSuffix: true },
+  );
   for (const report of result.reports) {
     if (report.type === 'Self' || report.exponential) {
       const quantifier = report.type === 'Self' ? report.parentQuant.raw : source;
