@@ -94,12 +94,12 @@ export async function checkPaths(request: CheckRequest): Promise<CheckResponse> 
   const useStdin = request.paths.includes('-');
   const named = request.paths.filter((p) => p !== '-');
   const contents = new Map((request.contents ?? []).map(({ path, content }) => [resolve(cwd, path), content]));
-  const { files, missing } = request.contents
-    ? { files: request.contents.map(({ path }) => path), missing: [] as [string, string][] }
+  const { files, missing, empty } = request.contents
+    ? { files: request.contents.map(({ path }) => path), missing: [] as [string, string][], empty: [] }
     : await discoverFiles(named.length > 0 || useStdin ? named : ['.'], cwd);
   const namedFiles = new Set(named.map((p) => resolve(cwd, p)));
   const failures: InputFailure[] = missing.map(([path, message]) => ({ path, message }));
-  const warnings: string[] = [];
+  const warnings: string[] = [...empty];
 
   // Resolve every config and pack before checking anything: a broken pack stops the run up front.
   const loader = new PackLoader(cwd);

@@ -19,6 +19,8 @@ export interface Discovered {
   files: string[];
   /** Arguments that named nothing: [argument, reason]. */
   missing: [string, string][];
+  /** Folders given that hold nothing to check, with a word on why: not a failure, but worth saying. */
+  empty: string[];
 }
 
 /** Whether an argument is a glob rather than a path (a path that exists always wins). */
@@ -44,6 +46,7 @@ export async function discoverFiles(args: readonly string[], cwd: string): Promi
   const files: string[] = [];
   const seen = new Set<string>();
   const missing: [string, string][] = [];
+  const empty: string[] = [];
   const add = (path: string): void => {
     const normal = toPosix(path);
     if (!seen.has(normal)) {
@@ -57,7 +60,15 @@ export async function discoverFiles(args: readonly string[], cwd: string): Promi
       if (statSync(absolute).isDirectory()) {
         const { drafts, ignoreFiles } = walkFolder(absolute);
         const ignored = await ignoreFilter(absolute, ignoreFiles);
-        for (const rel of drafts) if (!ignored(join(absolute, rel))) add(join(arg, rel));
+        const kept = drafts.filter((rel) => !ignored(join(absolute, rel)));
+        for (const rel of kept) add(join(arg, rel));
+        if (kept.length === 0) {
+          empty.push(
+            drafts.length > 0
+              ? `${arg}: nothing to check in this folder: its ${drafts.length === 1 ? 'one draft is' : `${drafts.length} drafts are all`} skipped by .gitignore or .eindredignore`
+              : `${arg}: no drafts in this folder (eindred looks for .md, .markdown, .txt, .html, .htm and .docx files in folders; name an export such as a .ndjson or .csv file to check it)`,
+          );
+        }
       } else {
         add(arg);
       }
@@ -74,7 +85,7 @@ export async function discoverFiles(args: readonly string[], cwd: string): Promi
     }
     missing.push([arg, whyMissing(absolute)]);
   }
-  return { files, missing };
+  return { files, missing, empty };
 }
 
 /** The folder a glob starts from: its part before the first wildcard. */

@@ -201,6 +201,26 @@ describe('eindred check options', () => {
     ]);
   });
 
+  it('says so when a folder holds nothing to check, without failing the run', () => {
+    const dir = tempTree({
+      'leeg/export.ndjson': '{}\n',
+      'genegeerd/.git/HEAD': '',
+      'genegeerd/.gitignore': 'oud/\n',
+      'genegeerd/oud/a.md': DRAFT_NL,
+    });
+    const empty = eindred(['check', 'leeg'], { cwd: dir });
+    expect(empty.code).toBe(0);
+    expect(empty.stderr).toContain(
+      'leeg: no drafts in this folder (eindred looks for .md, .markdown, .txt, .html, .htm and .docx',
+    );
+    const ignored = eindred(['check', 'genegeerd', '--format', 'json'], { cwd: dir });
+    expect(ignored.code).toBe(0);
+    expect(json(ignored).files).toEqual([]);
+    expect(ignored.stderr).toContain(
+      'genegeerd: nothing to check in this folder: its one draft is skipped by .gitignore or .eindredignore',
+    );
+  });
+
   it('reports what it could not read, still checks the rest, and exits 2', () => {
     const dir = tempTree({ 'goed.md': DRAFT_NL, 'plaatje.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]) });
     const result = eindred(['check', 'goed.md', 'weg.md', 'plaatje.md', 'nergens/*.md', '--format', 'json'], { cwd: dir });
