@@ -8,6 +8,8 @@ import type { Ignore } from 'ignore';
  * holds many JSON and XML files that are not news.
  */
 const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm', '.docx']);
+/** Export extensions (as exportFormatFor reads them): not picked up, but named in a folder's warning. */
+const EXPORT_EXTENSIONS = new Set(['.json', '.ndjson', '.jsonl', '.csv', '.xml']);
 /** Files whose patterns (.gitignore syntax) say what not to check in folders and globs. */
 const IGNORE_FILES = ['.gitignore', '.eindredignore'];
 /** Never looked into, by folder walks and globs alike (.git is a dot folder, which both skip). */
@@ -58,7 +60,7 @@ export async function discoverFiles(args: readonly string[], cwd: string): Promi
     const absolute = resolve(cwd, arg);
     if (existsSync(absolute)) {
       if (statSync(absolute).isDirectory()) {
-        const { drafts, ignoreFiles } = walkFolder(absolute);
+        const { drafts, exports, ignoreFiles } = walkFolder(absolute);
         const ignored = await ignoreFilter(absolute, ignoreFiles);
         const kept = drafts.filter((rel) => !ignored(join(absolute, rel)));
         for (const rel of kept) add(join(arg, rel));
@@ -66,7 +68,9 @@ export async function discoverFiles(args: readonly string[], cwd: string): Promi
           empty.push(
             drafts.length > 0
               ? `${arg}: nothing to check in this folder: its ${drafts.length === 1 ? 'one draft is' : `${drafts.length} drafts are all`} skipped by .gitignore or .eindredignore`
-              : `${arg}: no drafts in this folder (eindred looks for .md, .markdown, .txt, .html, .htm and .docx files in folders; name an export such as a .ndjson or .csv file to check it)`,
+              : exports.length > 0
+                ? `${arg}: no drafts in this folder, but ${exports.length === 1 ? 'an export file' : `${exports.length} export files`}; exports are checked only when named, for example: eindred check '${exportGlob(arg, exports)}'`
+                : `${arg}: no drafts in this folder (eindred looks for .md, .markdown, .txt, .html, .htm and .docx files in folders; name an export such as a .ndjson or .csv file to check it)`,
           );
         }
       } else {
@@ -95,6 +99,15 @@ function globBase(pattern: string): string {
   return fixed <= 0 ? dirname(pattern) : parts.slice(0, fixed).join('/') || '/';
 }
 
+/** A glob for the most frequent kind of export file in a folder (`exports/*.ndjson`; with `**` when in subfolders). */
+function exportGlob(folder: string, exports: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const rel of exports) counts.set(extname(rel).toLowerCase(), (counts.get(extname(rel).toLowerCase()) ?? 0) + 1);
+  const [ext] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  const nested = exports.some((rel) => rel.includes('/') && extname(rel).toLowerCase() === ext);
+  return `${toPosix(folder).replace(/\/+$/, '')}/${nested ? '**/' : ''}*${ext}`;
+}
+
 /**
  * The drafts in a folder (paths relative to it, with `/`, sorted) and the ignore files in it.
  * What a glob of the draft extensions finds with tinyglobby: no dot files or folders, nothing in
@@ -102,8 +115,9 @@ function globBase(pattern: string): string {
  * engine would cost a folder run about 20 ms before its first file is read. Folders that cannot
  * be read are passed over, as a glob does.
  */
-export function walkFolder(root: string): { drafts: string[]; ignoreFiles: string[] } {
+export function walkFolder(root: string): { drafts: string[]; exports: string[]; ignoreFiles: string[] } {
   const drafts: string[] = [];
+  const exports: string[] = [];
   const ignoreFiles: string[] = [];
   const folders: [dir: string, rel: string][] = [[root, '']];
   for (let next = folders.pop(); next; next = folders.pop()) {
@@ -121,12 +135,13 @@ export function walkFolder(root: string): { drafts: string[]; ignoreFiles: strin
         if (IGNORE_FILES.includes(name) && entry.isFile()) ignoreFiles.push(join(dir, name));
       } else if (entry.isDirectory()) {
         if (name !== SKIPPED_FOLDER) folders.push([join(dir, name), `${rel}${name}/`]);
-      } else if (entry.isFile() && DRAFT_EXTENSIONS.has(extname(name))) {
-        drafts.push(`${rel}${name}`);
+      } else if (entry.isFile()) {
+        if (DRAFT_EXTENSIONS.has(extname(name))) drafts.push(`${rel}${name}`);
+        else if (EXPORT_EXTENSIONS.has(extname(name).toLowerCase())) exports.push(`${rel}${name}`);
       }
     }
   }
-  return { drafts: drafts.sort(), ignoreFiles };
+  return { drafts: drafts.sort(), exports, ignoreFiles };
 }
 
 /**

@@ -203,7 +203,8 @@ describe('eindred check options', () => {
 
   it('says so when a folder holds nothing to check, without failing the run', () => {
     const dir = tempTree({
-      'leeg/export.ndjson': '{}\n',
+      'leeg/foto.jpg': 'x',
+      'exports/artikelen.ndjson': '{}\n',
       'genegeerd/.git/HEAD': '',
       'genegeerd/.gitignore': 'oud/\n',
       'genegeerd/oud/a.md': DRAFT_NL,
@@ -212,6 +213,10 @@ describe('eindred check options', () => {
     expect(empty.code).toBe(0);
     expect(empty.stderr).toContain(
       'leeg: no drafts in this folder (eindred looks for .md, .markdown, .txt, .html, .htm and .docx',
+    );
+    // Exports are not picked up from a folder: the warning shows how to name them.
+    expect(eindred(['check', 'exports'], { cwd: dir }).stderr).toContain(
+      "exports: no drafts in this folder, but an export file; exports are checked only when named, for example: eindred check 'exports/*.ndjson'",
     );
     const ignored = eindred(['check', 'genegeerd', '--format', 'json'], { cwd: dir });
     expect(ignored.code).toBe(0);

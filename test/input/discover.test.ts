@@ -50,6 +50,10 @@ describe('folders', () => {
     ]);
   });
 
+  it('lists the export files it passes over, for the warning about a folder without drafts', () => {
+    expect(walkFolder(dir).exports.sort()).toEqual(['export.json', 'notities.csv']);
+  });
+
   it('finds what a glob of the draft extensions finds (what eindred used before it walked folders)', async () => {
     const globbed = await glob('**/*.{md,markdown,txt,html,htm,docx}', {
       cwd: dir,
