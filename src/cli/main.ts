@@ -56,7 +56,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 function buildProgram(terminal: Terminal, exit: { code: number }): Command {
   const program = new Command('eindred')
     .description(
-      'A linter for news drafts written with the help of AI: undisclosed AI use, unverified claims,\n' +
+      'A linter for news drafts written with the help of AI: undisclosed AI use, unverified claims, ' +
         'biased wording and personal data, in Dutch and English.',
     )
     .version(VERSION, '-v, --version', 'print the version')
