@@ -72,7 +72,7 @@ function buildProgram(terminal: Terminal, exit: { code: number }): Command {
   program
     .command('check')
     .description('check drafts and report what an editor should look at')
-    .argument('[paths...]', 'files, folders or globs to check; - for standard input')
+    .argument('[paths...]', 'files, folders or globs to check (default: the current folder); - for standard input')
     .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATS)).default('stylish'))
     .option('--lang <code>', 'language of drafts that do not declare one in front matter (nl, en); otherwise detected')
     .option('-c, --config <file>', 'use this config file instead of the nearest .eindred.yaml')
