@@ -8,7 +8,7 @@ import type { Ignore } from 'ignore';
  * holds many JSON and XML files that are not news.
  */
 const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm', '.docx']);
-/** Export extensions (as exportFormatFor reads them): not picked up, but named in a folder's warning. */
+/** Export extensions: never picked up from a folder, but named in the warning about a folder without drafts. */
 const EXPORT_EXTENSIONS = new Set(['.json', '.ndjson', '.jsonl', '.csv', '.xml']);
 /** Files whose patterns (.gitignore syntax) say what not to check in folders and globs. */
 const IGNORE_FILES = ['.gitignore', '.eindredignore'];
@@ -64,15 +64,7 @@ export async function discoverFiles(args: readonly string[], cwd: string): Promi
         const ignored = await ignoreFilter(absolute, ignoreFiles);
         const kept = drafts.filter((rel) => !ignored(join(absolute, rel)));
         for (const rel of kept) add(join(arg, rel));
-        if (kept.length === 0) {
-          empty.push(
-            drafts.length > 0
-              ? `${arg}: nothing to check in this folder: its ${drafts.length === 1 ? 'one draft is' : `${drafts.length} drafts are all`} skipped by .gitignore or .eindredignore`
-              : exports.length > 0
-                ? `${arg}: no drafts in this folder, but ${exports.length === 1 ? 'an export file' : `${exports.length} export files`}; exports are checked only when named, for example: eindred check '${exportGlob(arg, exports)}'`
-                : `${arg}: no drafts in this folder (eindred looks for .md, .markdown, .txt, .html, .htm and .docx files in folders; name an export such as a .ndjson or .csv file to check it)`,
-          );
-        }
+        if (kept.length === 0) empty.push(`${arg}: ${whyEmpty(arg, drafts.length, exports)}`);
       } else {
         add(arg);
       }
@@ -99,13 +91,21 @@ function globBase(pattern: string): string {
   return fixed <= 0 ? dirname(pattern) : parts.slice(0, fixed).join('/') || '/';
 }
 
-/** A glob for the most frequent kind of export file in a folder (`exports/*.ndjson`; with `**` when in subfolders). */
-function exportGlob(folder: string, exports: readonly string[]): string {
+/** Why a folder given to check yields nothing: all its drafts are ignored, or it has none (but maybe exports). */
+function whyEmpty(folder: string, drafts: number, exports: readonly string[]): string {
+  if (drafts > 0) {
+    return `nothing to check in this folder: its ${drafts === 1 ? 'one draft is' : `${drafts} drafts are all`} skipped by .gitignore or .eindredignore`;
+  }
+  if (exports.length === 0) {
+    return 'no drafts in this folder (eindred looks for .md, .markdown, .txt, .html, .htm and .docx files in folders; name an export such as a .ndjson or .csv file to check it)';
+  }
+  // A glob for the most frequent kind of export: exports/*.ndjson, with ** when some are in subfolders.
   const counts = new Map<string, number>();
-  for (const rel of exports) counts.set(extname(rel).toLowerCase(), (counts.get(extname(rel).toLowerCase()) ?? 0) + 1);
+  for (const rel of exports) counts.set(extname(rel), (counts.get(extname(rel)) ?? 0) + 1);
   const [ext] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
-  const nested = exports.some((rel) => rel.includes('/') && extname(rel).toLowerCase() === ext);
-  return `${toPosix(folder).replace(/\/+$/, '')}/${nested ? '**/' : ''}*${ext}`;
+  const nested = exports.some((rel) => rel.includes('/') && extname(rel) === ext);
+  const glob = `${toPosix(folder).replace(/\/+$/, '')}/${nested ? '**/' : ''}*${ext}`;
+  return `no drafts in this folder, but ${exports.length === 1 ? 'an export file' : `${exports.length} export files`}; exports are checked only when named, for example: eindred check '${glob}'`;
 }
 
 /**
@@ -137,7 +137,7 @@ export function walkFolder(root: string): { drafts: string[]; exports: string[];
         if (name !== SKIPPED_FOLDER) folders.push([join(dir, name), `${rel}${name}/`]);
       } else if (entry.isFile()) {
         if (DRAFT_EXTENSIONS.has(extname(name))) drafts.push(`${rel}${name}`);
-        else if (EXPORT_EXTENSIONS.has(extname(name).toLowerCase())) exports.push(`${rel}${name}`);
+        else if (EXPORT_EXTENSIONS.has(extname(name))) exports.push(`${rel}${name}`);
       }
     }
   }
