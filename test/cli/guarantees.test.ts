@@ -251,7 +251,10 @@ describe('hostile inputs are reported with file and cause; the rest is still che
     ];
     const result = eindred(['check', ...names, '--max-file-size', '0.1', '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('');
+    // Nothing on standard error but the word that the folder (with its link loop) holds no drafts.
+    expect(result.stderr).toBe(
+      'eindred: map: no drafts in this folder (eindred looks for .md, .markdown, .txt, .html, .htm and .docx files in folders; name an export such as a .ndjson or .csv file to check it)\n',
+    );
     const report = json(result);
     const failures = Object.fromEntries(report.errors.map((e) => [e.path, e.message]));
     expect(failures['binair.txt']).toBe('this is a binary file (it holds NUL bytes), not a text draft');
