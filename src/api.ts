@@ -83,6 +83,8 @@ export interface CheckResponse {
   rules: Map<string, RuleListing>;
   /** For the user, not the report: config settings that name no rule, named files an ignore list skips. */
   warnings: string[];
+  /** For the user too, but only worth a word without --quiet: folders given that hold nothing to check. */
+  notices: string[];
 }
 
 /**
@@ -99,7 +101,7 @@ export async function checkPaths(request: CheckRequest): Promise<CheckResponse> 
     : await discoverFiles(named.length > 0 || useStdin ? named : ['.'], cwd);
   const namedFiles = new Set(named.map((p) => resolve(cwd, p)));
   const failures: InputFailure[] = missing.map(([path, message]) => ({ path, message }));
-  const warnings: string[] = [...empty];
+  const warnings: string[] = [];
 
   // Resolve every config and pack before checking anything: a broken pack stops the run up front.
   const loader = new PackLoader(cwd);
@@ -178,7 +180,7 @@ export async function checkPaths(request: CheckRequest): Promise<CheckResponse> 
   const rules = new Map<string, RuleListing>();
   for (const ruleSet of ruleSets)
     for (const rule of ruleSet.rules) if (!rules.has(rule.spec.id)) rules.set(rule.spec.id, describeRule(rule));
-  return { report, warnings, rules };
+  return { report, warnings, notices: empty, rules };
 }
 
 export interface RulesRequest {

@@ -123,6 +123,7 @@ export async function runCheck(paths: string[], options: CheckOptions, terminal:
   const {
     report: fullReport,
     warnings,
+    notices,
     rules,
   } = await checkPaths({
     paths,
@@ -169,6 +170,8 @@ export async function runCheck(paths: string[], options: CheckOptions, terminal:
     );
   }
   for (const warning of warnings) terminal.warn(warning);
+  // A hook with --quiet prints nothing when there is nothing wrong, also for a folder without drafts.
+  if (!options.quiet) for (const notice of notices) terminal.warn(notice);
   const shown = filterReport(report, minimum);
   if (streamed) write(ndjsonEnd(shown));
   else write(FORMATS[options.format]!(shown, { color: sink ? false : color, quiet: options.quiet ?? false, rules }));

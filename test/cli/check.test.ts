@@ -211,6 +211,8 @@ describe('eindred check options', () => {
     });
     const empty = eindred(['check', 'leeg'], { cwd: dir });
     expect(empty.code).toBe(0);
+    // A hook with --quiet prints nothing when nothing is wrong.
+    expect(eindred(['check', 'leeg', '--quiet'], { cwd: dir })).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(empty.stderr).toContain(
       'leeg: no drafts in this folder (eindred looks for .md, .markdown, .txt, .html, .htm and .docx',
     );
