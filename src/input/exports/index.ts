@@ -180,20 +180,20 @@ async function* readCsv(request: ExportRequest): AsyncGenerator<ExportItem> {
     },
     info: true,
   }) as { record: Record<string, string>; info: { lines: number; records: number } }[];
-  const failures: ExportItem[] = skipped.map(({ error, record, openToEnd }) => ({
+  const failureOf = ({ error, record, openToEnd }: (typeof skipped)[number]): ExportItem => ({
     record,
     where: `line ${error.lines ?? '?'}`,
     message: csvProblem(error, openToEnd),
-  }));
+  });
   let failure = 0;
   for (const { record, info } of rows) {
     // Its number in the file: the records parsed so far and the ones skipped before it.
-    while (skipped[failure] && skipped[failure]!.parsedBefore < info.records) yield failures[failure++]!;
+    while (skipped[failure] && skipped[failure]!.parsedBefore < info.records) yield failureOf(skipped[failure++]!);
     const number = info.records + failure;
     const item = recordToItem(request.path, record, number, request.mapping, 'mapped');
     yield 'article' in item ? item : { ...item, where: `line ${info.lines}` };
   }
-  while (failures[failure]) yield failures[failure++]!;
+  while (skipped[failure]) yield failureOf(skipped[failure++]!);
 }
 
 /** What csv-parse says of a record it skips. */
