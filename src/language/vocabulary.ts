@@ -16,6 +16,9 @@ export interface WordNumbers {
  *
  * Words are found in an open-addressing hash table over their characters in the block's text, so
  * numbering a word allocates nothing unless the word is new (a Map would need a string per word).
+ * A probe compares the word with a copy of its characters in one flat typed array, not with the
+ * word's string (a read elsewhere in the heap, and a check of how V8 stores that string). Numbering
+ * the 221,000 words of the Wikinews files, warm: 45 → 20 ms on its own, ~30 → ~25 ms in a check.
  * The numbering is shared by the whole run (news text repeats its words). It is bounded: when it
  * is full it starts again, under a new generation, and whoever keeps numbers checks that.
  */
@@ -26,6 +29,9 @@ export class Vocabulary {
    */
   private table = new Int32Array(2 << 12);
   private words: string[] = [];
+  /** The characters of all words, one after the other: word n is chars[ends[n], ends[n + 1]). */
+  private chars = new Uint16Array(1 << 15);
+  private ends = new Int32Array(1 << 12);
   /** Changes when the numbering starts again: numbers of an older generation mean nothing. */
   generation = 0;
 
@@ -53,20 +59,32 @@ export class Vocabulary {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = table[2 * slot + 1]! - 1;
       if (id < 0) {
-        this.words.push(ownCopy(lower, start, end));
         table[2 * slot] = hash;
-        table[2 * slot + 1] = this.words.length;
+        table[2 * slot + 1] = this.add(lower, start, end);
         return this.words.length - 1;
       }
-      if (table[2 * slot] === hash && this.spells(this.words[id]!, lower, start, end)) return id;
+      if (table[2 * slot] === hash && this.spells(id, lower, start, end)) return id;
     }
   }
 
-  /** Whether `word` is lower[start, end): compared here, since a call of startsWith costs more for short words. */
-  private spells(word: string, lower: string, start: number, end: number): boolean {
-    if (word.length !== end - start) return false;
-    for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== lower.charCodeAt(start + i)) return false;
+  /** Whether word `id` is lower[start, end). */
+  private spells(id: number, lower: string, start: number, end: number): boolean {
+    const from = this.ends[id]!;
+    if (this.ends[id + 1]! - from !== end - start) return false;
+    const chars = this.chars;
+    for (let i = start; i < end; i++) if (chars[from + i - start] !== lower.charCodeAt(i)) return false;
     return true;
+  }
+
+  /** Keep lower[start, end) as a new word; returns how many words there are now. */
+  private add(lower: string, start: number, end: number): number {
+    const count = this.words.push(ownCopy(lower, start, end));
+    const from = this.ends[count - 1]!;
+    if (from + end - start > this.chars.length) this.chars = grown(this.chars, from + end - start);
+    if (count + 1 > this.ends.length) this.ends = grown(this.ends, count + 1);
+    for (let i = start; i < end; i++) this.chars[from + i - start] = lower.charCodeAt(i);
+    this.ends[count] = from + end - start;
+    return count;
   }
 
   private grow(): void {
@@ -88,6 +106,13 @@ export class Vocabulary {
     this.words = [];
     this.generation++;
   }
+}
+
+/** A copy of `array` with room for at least `size` items. */
+function grown<A extends Uint16Array | Int32Array>(array: A, size: number): A {
+  const copy = new (array.constructor as new (length: number) => A)(Math.max(size, array.length * 2));
+  copy.set(array);
+  return copy;
 }
 
 /**

@@ -33,6 +33,21 @@ describe('Vocabulary', () => {
     expect([...second].map((id) => spelled[id])).toEqual(['the', 'plan', 'said', 'the', 'mayor']);
   });
 
+  it('keeps every word apart as it grows to tens of thousands of words, long, accented and not', () => {
+    const vocabulary = new Vocabulary();
+    // Words that share their start, differ in length by one letter, or only in an accent.
+    const distinct = Array.from({ length: 30_000 }, (_, i) => `${i % 2 ? 'ré' : 're'}${'x'.repeat(i % 17)}${i.toString(36)}`);
+    const text = distinct.join(' ');
+    const block = words(text, vocabulary);
+    const { ids, words: spelled } = block.wordIds();
+    expect(new Set(ids).size).toBe(distinct.length);
+    expect([...ids].map((id) => spelled[id])).toEqual(distinct);
+    // The same words again, in another block and order, get the same numbers.
+    const again = words([...distinct].reverse().join(' '), vocabulary).wordIds();
+    expect([...again.ids]).toEqual([...ids].reverse());
+    expect(again.generation).toBe(0);
+  });
+
   it('starts numbering again, in a new generation, when full; never halfway through a block', () => {
     const vocabulary = new Vocabulary(6);
     const block = words('one two three four', vocabulary);
