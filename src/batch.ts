@@ -79,9 +79,16 @@ export function jobExportFormat(
   settings: BatchSettings,
   detect: (path: string, head: () => string) => ExportFormat | null,
 ): ExportFormat | null {
-  if (!isExport(job, settings)) return null;
-  const file = job.file;
-  const format = (settings.inputFormat as ExportFormat | undefined) ?? detect(job.path, () => head(file));
+  return isExport(job, settings) ? exportFormat(job, settings, detect) : null;
+}
+
+/** The export format of a job read as an export; throws when no format fits. */
+function exportFormat(
+  job: BatchJob & { file: string },
+  settings: BatchSettings,
+  detect: (path: string, head: () => string) => ExportFormat | null,
+): ExportFormat {
+  const format = (settings.inputFormat as ExportFormat | undefined) ?? detect(job.path, () => head(job.file));
   if (!format) {
     throw new InputError(
       job.path,
@@ -142,7 +149,7 @@ export async function* checkJob(
     const { lint, mapping } = await linterFor(job, settings, loader);
     if (isExport(job, settings)) {
       const { exportFormatFor, readExport } = await import('./input/exports/index.js');
-      const format = jobExportFormat(job, settings, exportFormatFor)!;
+      const format = exportFormat(job, settings, exportFormatFor);
       const request = { path: job.path, file: job.file, format, mapping, maxBytes: settings.maxBytes };
       for await (const item of readExport(request)) yield await checkItem(job, item, lint);
       return;
