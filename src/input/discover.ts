@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import type { Ignore } from 'ignore';
+import { EXPORT_EXTENSIONS } from './exports/types.js';
 
 /**
  * Extensions eindred looks for inside folders: drafts (Markdown, text, HTML, Word). Exports
@@ -8,8 +9,6 @@ import type { Ignore } from 'ignore';
  * holds many JSON and XML files that are not news.
  */
 const DRAFT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm', '.docx']);
-/** Export extensions: never picked up from a folder, but named in the warning about a folder without drafts. */
-const EXPORT_EXTENSIONS = new Set(['.json', '.ndjson', '.jsonl', '.csv', '.xml']);
 /** Files whose patterns (.gitignore syntax) say what not to check in folders and globs. */
 const IGNORE_FILES = ['.gitignore', '.eindredignore'];
 /** Never looked into, by folder walks and globs alike (.git is a dot folder, which both skip). */
@@ -137,7 +136,8 @@ export function walkFolder(root: string): { drafts: string[]; exports: string[];
         if (name !== SKIPPED_FOLDER) folders.push([join(dir, name), `${rel}${name}/`]);
       } else if (entry.isFile()) {
         if (DRAFT_EXTENSIONS.has(extname(name))) drafts.push(`${rel}${name}`);
-        else if (EXPORT_EXTENSIONS.has(extname(name))) exports.push(`${rel}${name}`);
+        // Exports are never picked up from a folder, but named in the warning about a folder without drafts.
+        else if (Object.hasOwn(EXPORT_EXTENSIONS, extname(name))) exports.push(`${rel}${name}`);
       }
     }
   }

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { decodeText, InputError, megabytes } from '../read.js';
 import { recordToItem } from './records.js';
 import { zipSize } from './zip.js';
-import type { ExportFormat, ExportItem, FieldMapping } from './types.js';
+import { EXPORT_EXTENSIONS, type ExportFormat, type ExportItem, type FieldMapping } from './types.js';
 import { readNewsMl, readWxr, xmlRootName } from './xml.js';
 
 export { EXPORT_FORMATS, type ExportFormat, type ExportItem, type FieldMapping } from './types.js';
@@ -27,11 +27,9 @@ const NEWSML_ROOTS = new Set([
 /** The export format of a file, from its extension and (for .xml) its root element; null for drafts. */
 export function exportFormatFor(path: string, readHead: () => string): ExportFormat | null {
   const ext = path.slice(path.lastIndexOf('.')).toLowerCase();
-  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
-  if (ext === '.json') return 'json';
-  if (ext === '.csv') return 'csv';
   if (ext === '.docx') return 'docx';
-  if (ext === '.xml') {
+  const format = Object.hasOwn(EXPORT_EXTENSIONS, ext) ? EXPORT_EXTENSIONS[ext] : undefined;
+  if (format === 'xml') {
     const root = xmlRootName(readHead());
     if (root === 'rss') return 'wxr';
     if (root && NEWSML_ROOTS.has(root)) return 'newsml';
@@ -40,7 +38,7 @@ export function exportFormatFor(path: string, readHead: () => string): ExportFor
       `eindred reads WordPress exports (<rss>) and NewsML-G2 (<newsItem>, <newsMessage>, <packageItem>) as XML; this file's root element is ${root ? `<${root}>` : 'missing'} (see --input-format)`,
     );
   }
-  return null;
+  return format ?? null;
 }
 
 export interface ExportRequest {

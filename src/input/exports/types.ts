@@ -5,6 +5,18 @@ export const EXPORT_FORMATS = ['json', 'ndjson', 'csv', 'ninjs', 'ans', 'wxr', '
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
+ * Export files by extension (lower case). An .xml file is a WordPress or NewsML export by its root
+ * element; .docx is a draft, so it is not here (see exportFormatFor).
+ */
+export const EXPORT_EXTENSIONS: Readonly<Record<string, ExportFormat | 'xml'>> = {
+  '.json': 'json',
+  '.ndjson': 'ndjson',
+  '.jsonl': 'ndjson',
+  '.csv': 'csv',
+  '.xml': 'xml',
+};
+
+/**
  * Where a record's text, id, title and metadata are (dot paths: `body`, `meta.ai`), for JSON,
  * NDJSON and CSV exports. Unset parts fall back to common names.
  */
