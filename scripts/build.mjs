@@ -15,12 +15,39 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
+
+/**
+ * franc-min builds trigram tables for all its 82 languages when it loads (~10 ms and as much
+ * garbage again), though eindred only ever asks it about the languages in candidates.json. The
+ * bundle gets franc's data for those alone. franc's answers with `only` set to them are the same
+ * (test/language/franc-bundle.test.ts compares them); a build without one of them fails.
+ */
+const francCandidates = {
+  name: 'franc-candidates',
+  setup(bundler) {
+    bundler.onLoad({ filter: /[\\/]franc-min[\\/]data\.js$/ }, async (args) => {
+      const { data } = await import(pathToFileURL(args.path).href);
+      const wanted = Object.values(JSON.parse(readFileSync(`${root}src/language/candidates.json`, 'utf8')));
+      const kept = {};
+      for (const [script, languages] of Object.entries(data)) {
+        for (const [language, model] of Object.entries(languages)) {
+          if (wanted.includes(language)) (kept[script] ??= {})[language] = model;
+        }
+      }
+      const missing = wanted.filter((language) => !Object.values(kept).some((languages) => language in languages));
+      if (missing.length > 0) throw new Error(`franc-min has no model for ${missing.join(', ')} (src/language/candidates.json)`);
+      return { contents: `export const data = ${JSON.stringify(kept)};`, loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
+  plugins: [francCandidates],
   // natural's stemmers are CommonJS and call require(); give the bundle a real one.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

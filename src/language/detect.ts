@@ -1,3 +1,4 @@
+import candidates from './candidates.json' with { type: 'json' };
 import { PerWord, type WordNumbers } from './vocabulary.js';
 
 /**
@@ -6,14 +7,11 @@ import { PerWord, type WordNumbers } from './vocabulary.js';
  * on first use, since a draft that declares its language never needs it.
  */
 
-/** ISO 639-1 codes eindred can tell apart, mapped to franc's ISO 639-3 codes. */
-export const CANDIDATES: Readonly<Record<string, string>> = {
-  nl: 'nld',
-  en: 'eng',
-  de: 'deu',
-  fr: 'fra',
-  es: 'spa',
-};
+/**
+ * ISO 639-1 codes eindred can tell apart, mapped to franc's ISO 639-3 codes. In a JSON file of its
+ * own because the build reads it too: the bundle carries franc's language models for these alone.
+ */
+export const CANDIDATES: Readonly<Record<string, string>> = candidates;
 
 export const LANGUAGE_NAMES: Readonly<Record<string, { nl: string; en: string }>> = {
   nl: { nl: 'Nederlands', en: 'Dutch' },
