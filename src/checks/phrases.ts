@@ -160,10 +160,11 @@ export class PhraseIndex<T> {
     if (match === 'stem') {
       const prefix = entry.starts![0]!;
       this.stemGate.node(prefix).value = true;
-      // A one-letter gate lets every second letter through.
-      for (let second = 0; second < 256; second++) {
-        if (prefix.length === 1 || second === (prefix.charCodeAt(1) & 0xff))
-          this.stemPairs[pairKey(prefix.charCodeAt(0), second)] = 1;
+      if (prefix.length > 1) {
+        this.stemPairs[pairKey(prefix.charCodeAt(0), prefix.charCodeAt(1))] = 1;
+      } else {
+        // A one-letter gate lets every second letter through.
+        for (let second = 0; second < 256; second++) this.stemPairs[pairKey(prefix.charCodeAt(0), second)] = 1;
       }
     }
     this.added();
