@@ -59,9 +59,10 @@ export class Vocabulary {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = table[2 * slot + 1]! - 1;
       if (id < 0) {
+        const count = this.add(lower, start, end);
         table[2 * slot] = hash;
-        table[2 * slot + 1] = this.add(lower, start, end);
-        return this.words.length - 1;
+        table[2 * slot + 1] = count;
+        return count - 1;
       }
       if (table[2 * slot] === hash && this.spells(id, lower, start, end)) return id;
     }
@@ -162,11 +163,7 @@ export class PerWord {
       this.map.set(id, value);
       return;
     }
-    if (id >= this.dense.length) {
-      const grown = new Int32Array(Math.max(1024, this.dense.length * 2, id + 1));
-      grown.set(this.dense);
-      this.dense = grown;
-    }
+    if (id >= this.dense.length) this.dense = grown(this.dense, Math.max(1024, id + 1));
     this.dense[id] = value;
   }
 }
