@@ -1,3 +1,4 @@
+import { quotePlacement } from '../language/quotes.js';
 import type { Span } from '../language/sentences.js';
 import { stemmerFor } from '../language/stem.js';
 import { PhraseIndex } from './phrases.js';
@@ -235,8 +236,13 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
           for (const block of blocks) {
             for (const quote of block.quotes()) {
               if (quote.attributed || block.tokensIn(quote.start, quote.end).length < config.quoteMinWords) continue;
-              // A speaker in the paragraph before or after: "Jansen was duidelijk." / „…”
               const first = indexAt(block, quote.start);
+              // Words woven into the writer's own sentence ("noemde het plan ‘een ramp voor de
+              // regio’", "the so-called “one country, two systems” model") have their speaker, or
+              // are a name or a term: only a quote that stands on its own is speech without a speaker.
+              const sentenceStart = first >= 0 ? sentences[first]!.span.start : quote.start;
+              if (quotePlacement(block.text, quote, sentenceStart) === 'woven') continue;
+              // A speaker in the paragraph before or after: "Jansen was duidelijk." / „…”
               const last = indexAt(block, quote.end - 1);
               if ((first >= 0 && sentences[first - 1]?.sourced) || (last >= 0 && sentences[last + 1]?.sourced)) continue;
               const range = block.range(quote.start, quote.end);

@@ -115,7 +115,11 @@ export function insideAny(spans: readonly Span[], start: number, end: number): b
   return false;
 }
 
-/** Words that report speech, per language, lower case: "zegt ze", "aldus de minister", "said". */
+/**
+ * Words that report speech or name where words come from, per language, lower case: "zegt ze",
+ * "aldus de minister", "merkte op", "said", "remarked", "the statement reads". Verbs in the forms
+ * news uses (present, past, participle; English -ing), and the nouns of written sources.
+ */
 const SPEECH_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   nl: new Set(
     (
@@ -124,24 +128,61 @@ const SPEECH_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
       'geantwoord vraagt vroeg vroegen gevraagd schrijft schreef schreven geschreven meldt meldde meldden ' +
       'roept riep riepen benadrukt benadrukte reageert reageerde reageerden weten uitleg legt legde ' +
       'waarschuwt waarschuwde tweette twitterde citeert citeerde bevestigt bevestigde erkent erkende ' +
-      'beweert beweerde claimt claimde voegt voegde vindt vond denkt dacht'
+      'beweert beweerde claimt claimde voegt voegde vindt vond denkt dacht ' +
+      'merkt merkte opgemerkt noemt noemde noemden genoemd omschrijft omschreef omschreven beschrijft ' +
+      'beschreef vervolgt vervolgde spreekt sprak spraken gesproken praat praatte concludeert ' +
+      'concludeerde onderstreept onderstreepte verzucht verzuchtte klaagt klaagde juicht juichte ' +
+      'lichtte toegelicht meent meende belooft beloofde pleit pleitte betoogt betoogde ' +
+      'vermeldt vermeldde luidt luidde kopt kopte citaat verklaring persbericht interview ' +
+      'brief tweet bericht toespraak opmerking staat lezen leest las zwoer zweert communiceert communiceerde'
     ).split(' '),
   ),
   en: new Set(
     (
-      'say says said saying tell tells told according ask asks asked reply replies replied add adds added ' +
-      'write writes wrote written state states stated explain explains explained note notes noted declare ' +
-      'declares declared insist insists insisted argue argues argued claim claims claimed admit admits ' +
-      'admitted tweet tweets tweeted posted recall recalls recalled warn warns warned respond responds ' +
-      'responded answer answers answered quoted confirm confirms confirmed'
+      'say says said saying tell tells told telling according ask asks asked asking reply replies replied ' +
+      'add adds added adding write writes wrote written writing state states stated stating explain explains ' +
+      'explained explaining note notes noted noting declare declares declared declaring insist insists insisted ' +
+      'argue argues argued arguing claim claims claimed admit admits admitted tweet tweets tweeted posted ' +
+      'recall recalls recalled warn warns warned respond responds responded answer answers answered quoted ' +
+      'confirm confirms confirmed remark remarks remarked comment comments commented continue continues ' +
+      'continued stress stresses stressed emphasise emphasised emphasize emphasized describe describes described ' +
+      'describing call calls called calling characterise characterised characterize characterized recount ' +
+      'recounts recounted exclaim exclaims exclaimed shout shouted scream screamed screaming quip quipped ' +
+      'joke joked concede conceded acknowledge acknowledged assert asserted allege alleged suggest suggested ' +
+      'urge urged urging observe observed mention mentioned agree agreed disagree disagreed conclude concluded ' +
+      'testify testified report reports reported announce announces announced react reacted defend defended ' +
+      'criticise criticised criticize criticized praise praised laud lauded hail hailed condemn condemned ' +
+      'denounce denounced vow vowed promise promised speak speaks spoke spoken speaking talk talks talked ' +
+      'inform informs informed think thinks thought wonder wondered read reads statement interview letter speech ' +
+      'message release'
     ).split(' '),
   ),
 };
 
+/** Who is speaking when a pronoun introduces a quote: "Ze vervolgde: „…”", "In his message, he …:". */
+const PRONOUNS: Readonly<Record<string, ReadonlySet<string>>> = {
+  nl: new Set('ik hij zij ze we wij jij je u hun haar'.split(' ')),
+  en: new Set('i he she they we his her their'.split(' ')),
+};
+
+/**
+ * How a quote stands in its sentence (the one that `sentenceStart` begins): `alone` when it opens
+ * the sentence, `introduced` after a colon, comma or dash ("Hij zei: „…”", "She added, “…”"), and
+ * `woven` when the writer's sentence runs into it ("noemde het plan ‘een ramp voor de regio’").
+ */
+export function quotePlacement(text: string, quote: Span, sentenceStart: number): 'alone' | 'introduced' | 'woven' {
+  let at = quote.start;
+  while (at > sentenceStart && /\s/.test(text[at - 1]!)) at--;
+  if (at <= sentenceStart) return 'alone';
+  return /[:,\u2013\u2014-]/.test(text[at - 1]!) ? 'introduced' : 'woven';
+}
+
 /**
  * Whether a quote is someone's speech: a word that reports speech stands outside the quote in the
- * same sentence or the one before or after it ("„…”, zegt ze." / "Hij zei: „…”"). Words merely put
- * in quotation marks, with nobody speaking, are not a direct quote.
+ * same sentence or the one before or after it ("„…”, zegt ze." / "Hij zei: „…”"), or the quote
+ * follows a colon after a lead-in that names someone ("Jansen van de FNV over de cao: „…”", "Ze
+ * vervolgde: „…”"). Words merely put in quotation marks, with nobody speaking, are not a direct
+ * quote.
  */
 export function isAttributed(
   text: string,
@@ -163,5 +204,30 @@ export function isAttributed(
     if (speech.has(lower.slice(word.start, word.end))) return true;
   }
   // "Jansen: „…”" — a name and a colon before the quote.
-  return /\p{Lu}[\p{L}'’-]*:\s*$/u.test(text.slice(Math.max(0, quote.start - 40), quote.start));
+  if (/\p{Lu}[\p{L}'’-]*:\s*$/u.test(text.slice(Math.max(0, quote.start - 40), quote.start))) return true;
+  const sentenceStart = Math.min(sentences[first]?.start ?? 0, quote.start);
+  return colonAfterSpeaker(text, lower, quote, sentenceStart, language, words);
+}
+
+/** A colon before the quote, after a lead-in with a name (a capital after its first word) or a pronoun. */
+function colonAfterSpeaker(
+  text: string,
+  lower: string,
+  quote: Span,
+  sentenceStart: number,
+  language: string,
+  words: (from: number, to: number) => readonly Span[],
+): boolean {
+  if (quotePlacement(text, quote, sentenceStart) !== 'introduced' || !/:\s*$/.test(text.slice(sentenceStart, quote.start))) {
+    return false;
+  }
+  const pronouns = PRONOUNS[language] ?? PRONOUNS.en!;
+  return words(sentenceStart, quote.start).some(
+    (word, i) => (i > 0 && isCapital(text.charCodeAt(word.start))) || pronouns.has(lower.slice(word.start, word.end)),
+  );
+}
+
+function isCapital(code: number): boolean {
+  const ch = String.fromCharCode(code);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }

@@ -98,6 +98,14 @@ describe('anonymous quotes and loaded verbs', () => {
     expect(await claims('Raadslid Bos reageerde fel.\n\n„Dit plan kost ons de kop.”', 'nl')).toEqual([]);
   });
 
+  it('flags a quote introduced by a lead-in that names nobody, not words woven into a sentence', async () => {
+    expect(await claims('De sfeer was gespannen: „Dit plan kost ons de kop.”', 'nl')).toEqual([
+      'nl.claims.anoniem-citaat:warning:„Dit plan kost ons de kop.”',
+    ]);
+    expect(await claims('Het college koos voor ‘een aanpak die de hele buurt helpt’.', 'nl')).toEqual([]);
+    expect(await claims('The council opted for "an approach that helps the whole neighbourhood".', 'en')).toEqual([]);
+  });
+
   it('notes loaded attribution verbs with a neutral alternative', async () => {
     expect(await claims('De minister beweert dat het niets kost.', 'nl')).toEqual(['nl.claims.beladen-werkwoord:info:beweert']);
     expect(await claims('The director admitted that mistakes were made.', 'en')).toEqual(['en.claims.loaded-verb:info:admitted']);

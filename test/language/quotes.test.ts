@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes, isAttributed } from '../../src/language/quotes.js';
+import { findQuotes, isAttributed, quotePlacement } from '../../src/language/quotes.js';
 import { splitSentences } from '../../src/language/sentences.js';
 import { lowerAligned, tokenize } from '../../src/language/tokens.js';
 
@@ -48,5 +48,31 @@ describe('isAttributed', () => {
 
   it('does not take words in quotation marks for speech', () => {
     expect(attributed('Het zogenaamde ‘plan’ kost veel geld.')).toEqual([false]);
+  });
+
+  it('knows the reporting verbs of news, not only "say"', () => {
+    expect(attributed('Fallows remarked, "We had never seen these sharks in our surveys."', 'en')).toEqual([true]);
+    expect(attributed('"This is only the beginning," Graham continued.', 'en')).toEqual([true]);
+    expect(attributed('De minister merkte op: „Dit is pas het begin van de hervorming.”')).toEqual([true]);
+    expect(attributed('Part of the statement reads "the council will not raise the rent this year".', 'en')).toEqual([true]);
+  });
+
+  it('sees a speaker named before a colon, but not a lead-in that names nobody', () => {
+    expect(attributed('Wethouder Bos van Sport over de sluiting: „Het bad kost ons te veel.”')).toEqual([true]);
+    expect(attributed('Ze was duidelijk over de sluiting: „Het bad kost ons te veel.”')).toEqual([true]);
+    expect(attributed('De sfeer was gespannen: „Het bad kost ons te veel.”')).toEqual([false]);
+    expect(attributed('The mood in the hall was tense: "This plan will cost us our jobs."', 'en')).toEqual([false]);
+  });
+});
+
+describe('quotePlacement', () => {
+  const placement = (text: string) => findQuotes(text).map((quote) => quotePlacement(text, quote, 0));
+
+  it('tells a quote that stands on its own from words woven into the sentence', () => {
+    expect(placement('„Het bad gaat dicht.” Daarna ging hij weg.')).toEqual(['alone']);
+    expect(placement('Hij zei: „Het bad gaat dicht.”')).toEqual(['introduced']);
+    expect(placement('She added, "The pool will close."')).toEqual(['introduced']);
+    expect(placement('Ze noemde het plan ‘een ramp voor de hele regio’.')).toEqual(['woven']);
+    expect(placement('The territory is governed under the "one country, two systems" model.')).toEqual(['woven']);
   });
 });
