@@ -4,7 +4,7 @@ import type { BlockKind, Document, FieldSpan, ProseBlock } from './input/documen
 import { fingerprint } from './fingerprint.js';
 import { applySuppressions, findSuppressions, type SuppressedFinding } from './suppress.js';
 import { ProseBuilder, type SourceRange } from './input/prose.js';
-import { clearVote, functionWordVotes, LANGUAGE_NAMES, loadDetector } from './language/detect.js';
+import { clearVote, functionWordVotes, LANGUAGE_NAMES, loadDetector, otherScript } from './language/detect.js';
 import { findQuotes, insideAny, isAttributed } from './language/quotes.js';
 import { splitSentences, type Span } from './language/sentences.js';
 import { lowerAligned, tokenize, type Token } from './language/tokens.js';
@@ -161,13 +161,17 @@ function strongestVote(votes: Map<string, number>): string | undefined {
 /**
  * A block keeps the document's language unless its function words point elsewhere, clearly or
  * with franc agreeing on enough text: a Dutch article with an English quote gets English rules on
- * the quote.
+ * the quote. A block in another script (a Hindi answer in an English interview) is in none of the
+ * candidate languages: it is named by its script and not checked.
  */
 async function blockLanguage(block: Block, documentLanguage: string): Promise<string> {
   const tokens = block.tokens();
   if (tokens.length < 4) return documentLanguage;
   const votes = functionWordVotes(block.wordIds(), BLOCK_VOTERS);
   const own = votes.get(documentLanguage) ?? 0;
+  // Only asked of blocks without a function word of the document's language: rare, and cheap.
+  const script = own === 0 ? otherScript(block.text) : undefined;
+  if (script) return script;
   const other = strongestVote(votes);
   // At least two function words of another language, and more than of the document's own.
   if (!other || other === documentLanguage || (votes.get(other) ?? 0) <= Math.max(own, 1)) return documentLanguage;
@@ -296,7 +300,8 @@ export async function lintDocument(document: Document, ruleSet: RuleSet, options
   /** Per language no pack covers: its first block and how many blocks are in it. */
   const unchecked = new Map<string, { first: Block; count: number }>();
   for (const block of blocks) {
-    block.language = options.forceLanguage ?? (language === 'und' ? 'und' : await blockLanguage(block, language));
+    block.language =
+      options.forceLanguage ?? (language === 'und' ? (otherScript(block.text) ?? 'und') : await blockLanguage(block, language));
     const matchers = ruleSet.matchersFor(block.language);
     if (matchers) {
       checkBlock(block, matchers);

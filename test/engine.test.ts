@@ -123,6 +123,24 @@ describe('lintDocument', () => {
     ]);
   });
 
+  it('does not check a paragraph in another script with the draft’s rules, and names the script', async () => {
+    const ruleSet = await ruleSetFrom(NL);
+    const text = [
+      'De gemeente zegt dat een allochtoon het zwembad beheert.',
+      '',
+      'Представитель муниципалитета заявил, что allochtoon 06-12345678 бассейн закроется в следующем году.',
+    ].join('\n');
+    const { findings } = await lint(text, ruleSet, { defaultLanguage: 'nl' });
+    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([
+      ['nl.t.allochtoon', 1],
+      ['eindred.language.unchecked', 3],
+    ]);
+    expect(findings[1]!.message).toContain('Tekst in het Cyrillische schrift is niet gecontroleerd');
+    const russian = await lint(text.split('\n')[2]!, ruleSet);
+    expect(russian.language).toBe('und');
+    expect(russian.findings.map((f) => f.message)).toEqual([expect.stringContaining('Text in Cyrillic script was not checked')]);
+  });
+
   it('reports a whole English draft as unchecked when only Dutch packs are in use', async () => {
     const { findings, language } = await lint(
       'The council has decided to close the swimming pool next year.',

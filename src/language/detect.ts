@@ -20,7 +20,63 @@ export const LANGUAGE_NAMES: Readonly<Record<string, { nl: string; en: string }>
   fr: { nl: 'Frans', en: 'French' },
   es: { nl: 'Spaans', en: 'Spanish' },
   und: { nl: 'een onbekende taal', en: 'an unknown language' },
+  // Text in a script none of the candidates is written in, named by its script (BCP 47 und-Xxxx).
+  'und-Arab': { nl: 'Arabische schrift', en: 'Arabic script' },
+  'und-Cyrl': { nl: 'Cyrillische schrift', en: 'Cyrillic script' },
+  'und-Deva': { nl: 'Devanagari-schrift', en: 'Devanagari script' },
+  'und-Grek': { nl: 'Griekse schrift', en: 'Greek script' },
+  'und-Hang': { nl: 'Koreaanse schrift', en: 'Korean script' },
+  'und-Hani': { nl: 'Chinese schrift', en: 'Chinese script' },
+  'und-Hebr': { nl: 'Hebreeuwse schrift', en: 'Hebrew script' },
+  'und-Jpan': { nl: 'Japanse schrift', en: 'Japanese script' },
+  'und-Thai': { nl: 'Thaise schrift', en: 'Thai script' },
+  'und-Zzzz': { nl: 'niet-Latijnse schrift', en: 'a non-Latin script' },
 };
+
+/** Scripts by their letters, for text that no candidate language is written in. */
+const SCRIPTS: readonly (readonly [code: string, letter: RegExp])[] = [
+  ['und-Arab', /\p{Script=Arabic}/u],
+  ['und-Cyrl', /\p{Script=Cyrillic}/u],
+  ['und-Deva', /\p{Script=Devanagari}/u],
+  ['und-Grek', /\p{Script=Greek}/u],
+  ['und-Hang', /\p{Script=Hangul}/u],
+  ['und-Jpan', /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+  ['und-Hani', /\p{Script=Han}/u],
+  ['und-Hebr', /\p{Script=Hebrew}/u],
+  ['und-Thai', /\p{Script=Thai}/u],
+];
+
+/** Below this many letters, a block is too short to say it is in another script. */
+const MIN_SCRIPT_LETTERS = 12;
+
+/**
+ * The script of a text whose letters are mostly not Latin (a Hindi or Russian paragraph in an
+ * English article), as `und-Xxxx`, or undefined for Latin text. Japanese counts as such when it
+ * has any kana; otherwise Chinese characters count as Chinese.
+ */
+export function otherScript(text: string): string | undefined {
+  const counts = new Map<string, number>();
+  let letters = 0;
+  let latin = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) {
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) (letters++, latin++);
+      continue;
+    }
+    if (!/\p{L}/u.test(ch)) continue;
+    letters++;
+    if (/\p{Script=Latin}/u.test(ch)) {
+      latin++;
+      continue;
+    }
+    const script = SCRIPTS.find(([, letter]) => letter.test(ch))?.[0] ?? 'und-Zzzz';
+    counts.set(script, (counts.get(script) ?? 0) + 1);
+  }
+  if (letters < MIN_SCRIPT_LETTERS || latin * 2 >= letters) return undefined;
+  if (counts.has('und-Jpan')) return 'und-Jpan';
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+}
 
 /**
  * Frequent function words that belong to one candidate only: not "de", "en", "die", "in", and

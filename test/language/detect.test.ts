@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { functionWordVotes, loadDetector } from '../../src/language/detect.js';
+import { functionWordVotes, loadDetector, otherScript } from '../../src/language/detect.js';
 import { lowerAligned, tokenize } from '../../src/language/tokens.js';
 import { Vocabulary } from '../../src/language/vocabulary.js';
 import { CORPORA, HAS_CORPORA } from '../helpers.js';
@@ -11,6 +11,16 @@ describe('language detection', () => {
     const votes = functionWordVotes(new Vocabulary().idsOf(lowerAligned(text), tokenize(text)));
     expect(votes.get('nl')).toBeGreaterThan(3);
     expect(votes.get('en') ?? 0).toBe(0);
+  });
+
+  it('names the script of text that is mostly not in Latin letters', () => {
+    expect(otherScript('Президент заявил в четверг, что пенсии повысят.')).toBe('und-Cyrl');
+    expect(otherScript('"यह चाहिए, वो चाहिए" — सब मुफ़त में demand करता है।')).toBe('und-Deva');
+    expect(otherScript('東京の市議会は来年プールを閉鎖すると発表した。')).toBe('und-Jpan');
+    expect(otherScript('市议会宣布明年关闭游泳池。市长表示费用太高。')).toBe('und-Hani');
+    expect(otherScript('Vladimir Putin (Владимир Путин) said on Thursday that pensions would rise.')).toBeUndefined();
+    expect(otherScript('Ça coûte trop cher, zegt de wethouder.')).toBeUndefined();
+    expect(otherScript('Путин')).toBeUndefined();
   });
 
   it('tells Dutch from English, German and French with franc restricted to candidates', async () => {
