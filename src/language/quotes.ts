@@ -1,4 +1,4 @@
-import type { Span } from './sentences.js';
+import { isUpper, type Span } from './sentences.js';
 
 /**
  * Direct quotes in a block of prose: „…”, “…”, "…", ‘…’, '…', «…» and ,,…'' (old Dutch
@@ -223,11 +223,6 @@ function colonAfterSpeaker(
   }
   const pronouns = PRONOUNS[language] ?? PRONOUNS.en!;
   return words(sentenceStart, quote.start).some(
-    (word, i) => (i > 0 && isCapital(text.charCodeAt(word.start))) || pronouns.has(lower.slice(word.start, word.end)),
+    (word, i) => (i > 0 && isUpper(text.charCodeAt(word.start))) || pronouns.has(lower.slice(word.start, word.end)),
   );
-}
-
-function isCapital(code: number): boolean {
-  const ch = String.fromCharCode(code);
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }

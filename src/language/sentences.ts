@@ -91,7 +91,8 @@ function isLower(code: number): boolean {
   return !Number.isNaN(code) && LOWER.test(String.fromCharCode(code));
 }
 
-function isUpper(code: number): boolean {
+/** Whether a UTF-16 code unit is a capital letter. */
+export function isUpper(code: number): boolean {
   if (code < 0x80) return code >= 0x41 && code <= 0x5a;
   return !Number.isNaN(code) && UPPER.test(String.fromCharCode(code));
 }
