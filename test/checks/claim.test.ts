@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintDocument } from '../../src/engine.js';
 import { parseDocument } from '../../src/input/parse.js';
 import { parseBuiltinPacks } from '../../src/packs/builtin.js';
 import { parseConfig } from '../../src/packs/config.js';
 import { buildRuleSet } from '../../src/packs/ruleset.js';
+import { CORPORA, HAS_CORPORA } from '../helpers.js';
 
 const builtin = buildRuleSet(await parseBuiltinPacks(), await parseConfig('', '.eindred.yaml', '.'));
 
@@ -109,5 +111,41 @@ describe('anonymous quotes and loaded verbs', () => {
   it('notes loaded attribution verbs with a neutral alternative', async () => {
     expect(await claims('De minister beweert dat het niets kost.', 'nl')).toEqual(['nl.claims.beladen-werkwoord:info:beweert']);
     expect(await claims('The director admitted that mistakes were made.', 'en')).toEqual(['en.claims.loaded-verb:info:admitted']);
+  });
+});
+
+describe.skipIf(!HAS_CORPORA)('anonymous quotes on edited news', () => {
+  const jsonl = (path: string) =>
+    readFileSync(`${CORPORA}${path}`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it.each([
+    [
+      'English Wikinews',
+      'en',
+      'en/wikinews-en-2019-2020/wikinews_en_2019_2020.jsonl',
+      (a: Record<string, unknown>) => `${a.title}\n\n${a.text}`,
+    ],
+    [
+      'Dutch NTREX news',
+      'nl',
+      'nl/ntrex-128-nld/ntrex128.nl.docs.jsonl',
+      (a: Record<string, unknown>) => (a.sentences as string[]).join('\n'),
+    ],
+  ])('flags few quotes in %s, where nearly every quote has its speaker', async (name, language, path, toText) => {
+    let words = 0;
+    let flagged = 0;
+    for (const article of jsonl(path)) {
+      const text = toText(article);
+      words += (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+      flagged += (await claims(text, language)).filter(
+        (f) => f.includes('anonymous-quote') || f.includes('anoniem-citaat'),
+      ).length;
+    }
+    const perThousand = (flagged / words) * 1000;
+    console.log(`${name}: ${flagged} anonymous-quote warnings, ${perThousand.toFixed(2)} per 1,000 words`);
+    expect(perThousand).toBeLessThan(0.25);
   });
 });
