@@ -9,7 +9,8 @@ import type { MapReader } from '../packs/data-reader.js';
 /**
  * `kind: claim`: what nobody can check. Three checks, one per rule:
  * - `unsourced`: a sentence that states a quantity, a record, a cause or a prediction, with no
- *   source in it or next to it (a speech or report verb, "volgens X", a link, a footnote);
+ *   source in it or next to it (a speech or report verb, "volgens X", a link, a footnote); a
+ *   question states nothing;
  * - `vague`: vague attribution ("experts zeggen", "studies show"), info when a named source or a
  *   link stands in the same or the next sentence;
  * - `anonymous-quote`: a direct quote with nobody named as speaker nearby.
@@ -106,6 +107,13 @@ function sentenceAt(spans: readonly Span[], offset: number): number {
     else return mid;
   }
   return -1;
+}
+
+/** A question asserts nothing: "Hoeveel aanvallen hebben schade veroorzaakt?" */
+function isQuestion(text: string, span: Span): boolean {
+  let end = span.end;
+  while (end > span.start && /[\s"'”’»)\]]/.test(text[end - 1]!)) end--;
+  return text[end - 1] === '?';
 }
 
 /** Prose that makes claims: paragraphs and plain text, in the language, outside block quotes. */
@@ -208,7 +216,7 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
 
         for (let i = 0; unsourcedRules.length > 0 && i < sentences.length; i++) {
           const { block, span, sourced } = sentences[i]!;
-          if (sourced || sentences[i - 1]?.sourced || sentences[i + 1]?.sourced) continue;
+          if (sourced || sentences[i - 1]?.sourced || sentences[i + 1]?.sourced || isQuestion(block.text, span)) continue;
           const claim = claimIn(block, span);
           if (!claim || block.inQuote(span.start, span.end)) continue;
           const range = block.range(claim[0], claim[1]);

@@ -86,6 +86,12 @@ describe('unsourced claims', () => {
     expect(await claims(text, language)).toEqual([]);
   });
 
+  it('does not take a question for a claim, but still judges the sentence after it', async () => {
+    expect(await claims('Hoeveel cyberaanvallen hebben schade veroorzaakt? Het aantal steeg met 12 procent.', 'nl')).toEqual([
+      'nl.claims.bron-ontbreekt:warning:12 procent',
+    ]);
+  });
+
   it('does not judge quoted speech, which has its speaker', async () => {
     expect(await claims('„De huren stijgen met 12 procent”, zegt de minister.', 'nl')).toEqual([]);
   });
