@@ -1,4 +1,5 @@
 import { quotePlacement } from '../language/quotes.js';
+import { hasGenre } from './genre.js';
 import type { Span } from '../language/sentences.js';
 import { stemmerFor } from '../language/stem.js';
 import { PhraseIndex } from './phrases.js';
@@ -13,7 +14,7 @@ import type { MapReader } from '../packs/data-reader.js';
  *   question states nothing;
  * - `vague`: vague attribution ("experts zeggen", "studies show"), info when a named source or a
  *   link stands in the same or the next sentence;
- * - `anonymous-quote`: a direct quote with nobody named as speaker nearby.
+ * - `anonymous-quote`: a direct quote with nobody named as speaker nearby (not in interviews).
  * What counts as a claim, a source or a non-claim is pack data (`claim:` settings), per language.
  */
 
@@ -39,6 +40,8 @@ export interface ClaimSettings {
   namedSource: string[];
   /** Quotes shorter than this many words are not speech ("de ‘nieuwe’ wet"). */
   quoteMinWords: number;
+  /** Front matter `genre` values of interviews: the quotes in the answers are the guest's words. */
+  interviewGenres: string[];
 }
 
 const LISTS = {
@@ -61,10 +64,11 @@ const settings: KindSettings<ClaimSettings> = {
     attribution: [],
     namedSource: [],
     quoteMinWords: 4,
+    interviewGenres: [],
   }),
 
   read(map: MapReader, context: ReadContext): Partial<ClaimSettings> {
-    map.allowOnly([...Object.values(LISTS), 'words', 'quote_min_words'], 'the claim settings');
+    map.allowOnly([...Object.values(LISTS), 'words', 'quote_min_words', 'interview_genres'], 'the claim settings');
     const words = readWords(map);
     const result: Partial<ClaimSettings> = {};
     for (const [field, key] of Object.entries(LISTS) as [keyof typeof LISTS, string][]) {
@@ -73,11 +77,17 @@ const settings: KindSettings<ClaimSettings> = {
     }
     const minWords = map.number('quote_min_words');
     if (minWords !== undefined) result.quoteMinWords = minWords;
+    const genres = map.stringList('interview_genres');
+    if (genres) result.interviewGenres = genres.map((genre) => genre.toLowerCase());
     return result;
   },
 
   merge(base: ClaimSettings, over: Partial<ClaimSettings>): ClaimSettings {
-    const merged = { ...base, quoteMinWords: over.quoteMinWords ?? base.quoteMinWords };
+    const merged = {
+      ...base,
+      quoteMinWords: over.quoteMinWords ?? base.quoteMinWords,
+      interviewGenres: [...new Set([...base.interviewGenres, ...(over.interviewGenres ?? [])])],
+    };
     for (const field of Object.keys(LISTS) as (keyof typeof LISTS)[]) {
       merged[field] = [...new Set([...base[field], ...(over[field] ?? [])])];
     }
@@ -154,6 +164,7 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
       if (rule.spec.options.check === 'vague') rule.spec.options.terms.forEach((term) => vague.add(term, 'stem', rule));
     const unsourcedRules = rules.filter((rule) => rule.spec.options.check === 'unsourced');
     const quoteRules = rules.filter((rule) => rule.spec.options.check === 'anonymous-quote');
+    const interviewGenres = new Set(config.interviewGenres);
 
     /**
      * The check-worthy words of a sentence, by kind in order of precedence: quantities first
@@ -240,7 +251,8 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
           }
         }
 
-        if (quoteRules.length > 0) {
+        // In an interview the answers are the guest's words, and so are the quotes in them.
+        if (quoteRules.length > 0 && !hasGenre(context, interviewGenres)) {
           for (const block of blocks) {
             for (const quote of block.quotes()) {
               if (quote.attributed || block.tokensIn(quote.start, quote.end).length < config.quoteMinWords) continue;

@@ -1,4 +1,5 @@
 import { toneLexicon } from '../language/tone-lexicon.js';
+import { hasGenre } from './genre.js';
 import type { MapReader } from '../packs/data-reader.js';
 import { PhraseIndex } from './phrases.js';
 import { isNameOrTitle } from './term.js';
@@ -115,7 +116,8 @@ export const toneCheck: CheckKind<Record<string, never>, ToneSettings> = {
 
     return {
       document(context: DocumentContext, emit: (hit: DocumentHit) => void) {
-        if (index.isEmpty || isOpinion(context, genres)) return;
+        // An opinion piece, column, review or interview may judge.
+        if (index.isEmpty || hasGenre(context, genres)) return;
         for (const block of context.blocks) {
           if (block.language !== language || block.inBlockQuote || block.kind === 'imageAlt') continue;
           index.match(block, (start, end) => {
@@ -131,10 +133,3 @@ export const toneCheck: CheckKind<Record<string, never>, ToneSettings> = {
     };
   },
 };
-
-/** The front matter says the draft is an opinion piece, column, review or interview. */
-function isOpinion(context: DocumentContext, genres: ReadonlySet<string>): boolean {
-  const genre = context.document.frontMatter?.data.genre;
-  const values = Array.isArray(genre) ? genre : [genre];
-  return values.some((value) => typeof value === 'string' && genres.has(value.trim().toLowerCase()));
-}

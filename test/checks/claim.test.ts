@@ -106,6 +106,18 @@ describe('anonymous quotes and loaded verbs', () => {
     expect(await claims('Raadslid Bos reageerde fel.\n\n„Dit plan kost ons de kop.”', 'nl')).toEqual([]);
   });
 
+  it('leaves the quotes in an interview alone: the answers are the guest’s words', async () => {
+    const answer = 'Hoe reageerden de buren?\n\nZe waren boos. „Niemand heeft ons ook maar iets gevraagd.” Dat begrijp ik wel.';
+    expect(await claims(answer, 'nl')).toEqual(['nl.claims.anoniem-citaat:warning:„Niemand heeft ons ook maar iets gevraagd.”']);
+    expect(await claims(`---\nlang: nl\ngenre: Interview\n---\n${answer}`, 'nl')).toEqual([]);
+    expect(
+      await claims(
+        `---\nlang: en\ngenre: [news, q&a]\n---\nThey were angry. "Nobody asked us anything at all." I see why.`,
+        'en',
+      ),
+    ).toEqual([]);
+  });
+
   it('flags a quote introduced by a lead-in that names nobody, not words woven into a sentence', async () => {
     expect(await claims('De sfeer was gespannen: „Dit plan kost ons de kop.”', 'nl')).toEqual([
       'nl.claims.anoniem-citaat:warning:„Dit plan kost ons de kop.”',
