@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run corpus-report: how eindred's rules behave on real, edited news that nobody here wrote.
-// Prints findings per 1,000 words by rule on the English Wikinews articles, the Dutch NTREX news
-// translations and the Belgian parliamentary questions, the most frequent findings, and the
+// Prints findings per 1,000 words by rule on the English Wikinews articles, the NTREX news articles
+// in Dutch and English and the Belgian parliamentary questions, the most frequent findings, and the
 // recall and noise of the unsourced-claim rule on Wikipedia's current-events pages (every item
 // there cites a source: checked as is, and with every link removed). Needs ../shared/corpora.
 //   --category claims|bias|privacy|disclosure   only that category (default: all)
@@ -70,6 +70,12 @@ const corpora = [
     language: 'nl',
     // One sentence per line, no paragraphs: each article is checked as one block of text.
     texts: jsonl(join(CORPORA, 'nl/ntrex-128-nld/ntrex128.nl.docs.jsonl')).map((a) => `${a.sentences.join('\n')}\n`),
+  },
+  {
+    // The same articles in English: what differs between the two is the packs, not the news.
+    name: 'English NTREX news, 123 articles',
+    language: 'en',
+    texts: jsonl(join(CORPORA, 'en/ntrex-128-eng/ntrex128.en.docs.jsonl')).map((a) => `${a.sentences.join('\n')}\n`),
   },
   {
     name: 'Belgian parliamentary questions, 6,059 texts',
