@@ -1,7 +1,7 @@
 import { quotePlacement } from '../language/quotes.js';
-import { hasGenre } from './genre.js';
 import type { Span } from '../language/sentences.js';
 import { stemmerFor } from '../language/stem.js';
+import { hasGenre } from './genre.js';
 import { PhraseIndex } from './phrases.js';
 import { Patterns, readPatternList, readWords } from './pattern-lists.js';
 import type { ActiveRule, BlockContext, CheckKind, DocumentContext, DocumentHit, KindSettings, ReadContext } from './types.js';
