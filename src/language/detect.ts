@@ -13,6 +13,19 @@ import { PerWord, type WordNumbers } from './vocabulary.js';
  */
 export const CANDIDATES: Readonly<Record<string, string>> = candidates;
 
+/** Scripts that no candidate language is written in: their letters, and their names in a report. */
+const SCRIPTS: readonly { code: string; letter: RegExp; nl: string; en: string }[] = [
+  { code: 'und-Arab', letter: /\p{Script=Arabic}/u, nl: 'Arabische schrift', en: 'Arabic script' },
+  { code: 'und-Cyrl', letter: /\p{Script=Cyrillic}/u, nl: 'Cyrillische schrift', en: 'Cyrillic script' },
+  { code: 'und-Deva', letter: /\p{Script=Devanagari}/u, nl: 'Devanagari-schrift', en: 'Devanagari script' },
+  { code: 'und-Grek', letter: /\p{Script=Greek}/u, nl: 'Griekse schrift', en: 'Greek script' },
+  { code: 'und-Hang', letter: /\p{Script=Hangul}/u, nl: 'Koreaanse schrift', en: 'Korean script' },
+  { code: 'und-Jpan', letter: /[\p{Script=Hiragana}\p{Script=Katakana}]/u, nl: 'Japanse schrift', en: 'Japanese script' },
+  { code: 'und-Hani', letter: /\p{Script=Han}/u, nl: 'Chinese schrift', en: 'Chinese script' },
+  { code: 'und-Hebr', letter: /\p{Script=Hebrew}/u, nl: 'Hebreeuwse schrift', en: 'Hebrew script' },
+  { code: 'und-Thai', letter: /\p{Script=Thai}/u, nl: 'Thaise schrift', en: 'Thai script' },
+];
+
 export const LANGUAGE_NAMES: Readonly<Record<string, { nl: string; en: string }>> = {
   nl: { nl: 'Nederlands', en: 'Dutch' },
   en: { nl: 'Engels', en: 'English' },
@@ -21,30 +34,9 @@ export const LANGUAGE_NAMES: Readonly<Record<string, { nl: string; en: string }>
   es: { nl: 'Spaans', en: 'Spanish' },
   und: { nl: 'een onbekende taal', en: 'an unknown language' },
   // Text in a script none of the candidates is written in, named by its script (BCP 47 und-Xxxx).
-  'und-Arab': { nl: 'Arabische schrift', en: 'Arabic script' },
-  'und-Cyrl': { nl: 'Cyrillische schrift', en: 'Cyrillic script' },
-  'und-Deva': { nl: 'Devanagari-schrift', en: 'Devanagari script' },
-  'und-Grek': { nl: 'Griekse schrift', en: 'Greek script' },
-  'und-Hang': { nl: 'Koreaanse schrift', en: 'Korean script' },
-  'und-Hani': { nl: 'Chinese schrift', en: 'Chinese script' },
-  'und-Hebr': { nl: 'Hebreeuwse schrift', en: 'Hebrew script' },
-  'und-Jpan': { nl: 'Japanse schrift', en: 'Japanese script' },
-  'und-Thai': { nl: 'Thaise schrift', en: 'Thai script' },
+  ...Object.fromEntries(SCRIPTS.map(({ code, nl, en }) => [code, { nl, en }])),
   'und-Zzzz': { nl: 'niet-Latijnse schrift', en: 'a non-Latin script' },
 };
-
-/** Scripts by their letters, for text that no candidate language is written in. */
-const SCRIPTS: readonly (readonly [code: string, letter: RegExp])[] = [
-  ['und-Arab', /\p{Script=Arabic}/u],
-  ['und-Cyrl', /\p{Script=Cyrillic}/u],
-  ['und-Deva', /\p{Script=Devanagari}/u],
-  ['und-Grek', /\p{Script=Greek}/u],
-  ['und-Hang', /\p{Script=Hangul}/u],
-  ['und-Jpan', /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
-  ['und-Hani', /\p{Script=Han}/u],
-  ['und-Hebr', /\p{Script=Hebrew}/u],
-  ['und-Thai', /\p{Script=Thai}/u],
-];
 
 /** Below this many letters, a block is too short to say it is in another script. */
 const MIN_SCRIPT_LETTERS = 12;
@@ -70,7 +62,7 @@ export function otherScript(text: string): string | undefined {
       latin++;
       continue;
     }
-    const script = SCRIPTS.find(([, letter]) => letter.test(ch))?.[0] ?? 'und-Zzzz';
+    const script = SCRIPTS.find(({ letter }) => letter.test(ch))?.code ?? 'und-Zzzz';
     counts.set(script, (counts.get(script) ?? 0) + 1);
   }
   if (letters < MIN_SCRIPT_LETTERS || latin * 2 >= letters) return undefined;

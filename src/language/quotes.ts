@@ -203,13 +203,14 @@ export function isAttributed(
     if (word.start >= quote.start && word.end <= quote.end) continue;
     if (speech.has(lower.slice(word.start, word.end))) return true;
   }
-  // "Jansen: „…”" — a name and a colon before the quote.
-  if (/\p{Lu}[\p{L}'’-]*:\s*$/u.test(text.slice(Math.max(0, quote.start - 40), quote.start))) return true;
   const sentenceStart = Math.min(sentences[first]?.start ?? 0, quote.start);
   return colonAfterSpeaker(text, lower, quote, sentenceStart, language, words);
 }
 
-/** A colon before the quote, after a lead-in with a name (a capital after its first word) or a pronoun. */
+/**
+ * A colon before the quote, after a lead-in that names someone: a name ("Jansen: „…”", or a capital
+ * after the lead-in's first word: "Wethouder Bos over de sluiting: „…”") or a pronoun.
+ */
 function colonAfterSpeaker(
   text: string,
   lower: string,
@@ -218,11 +219,11 @@ function colonAfterSpeaker(
   language: string,
   words: (from: number, to: number) => readonly Span[],
 ): boolean {
-  if (quotePlacement(text, quote, sentenceStart) !== 'introduced' || !/:\s*$/.test(text.slice(sentenceStart, quote.start))) {
-    return false;
-  }
+  if (!text.slice(sentenceStart, quote.start).trimEnd().endsWith(':')) return false;
   const pronouns = PRONOUNS[language] ?? PRONOUNS.en!;
-  return words(sentenceStart, quote.start).some(
-    (word, i) => (i > 0 && isUpper(text.charCodeAt(word.start))) || pronouns.has(lower.slice(word.start, word.end)),
+  const lead = words(sentenceStart, quote.start);
+  return lead.some(
+    (word, i) =>
+      ((i > 0 || lead.length === 1) && isUpper(text.charCodeAt(word.start))) || pronouns.has(lower.slice(word.start, word.end)),
   );
 }
