@@ -118,7 +118,8 @@ export function insideAny(spans: readonly Span[], start: number, end: number): b
 /**
  * Words that report speech or name where words come from, per language, lower case: "zegt ze",
  * "aldus de minister", "merkte op", "said", "remarked", "the statement reads". Verbs in the forms
- * news uses (present, past, participle; English -ing), and the nouns of written sources.
+ * news uses (present, past, participle; English -ing), and the nouns of written sources. Not
+ * "comment": news uses it for what nobody gave ("a request for comment", "declined to comment").
  */
 const SPEECH_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   nl: new Set(
@@ -144,7 +145,7 @@ const SPEECH_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
       'explained explaining note notes noted noting declare declares declared declaring insist insists insisted ' +
       'argue argues argued arguing claim claims claimed admit admits admitted tweet tweets tweeted posted ' +
       'recall recalls recalled warn warns warned respond responds responded answer answers answered quoted ' +
-      'confirm confirms confirmed remark remarks remarked comment comments commented continue continues ' +
+      'confirm confirms confirmed remark remarks remarked comments commented continue continues ' +
       'continued stress stresses stressed emphasise emphasised emphasize emphasized describe describes described ' +
       'describing call calls called calling characterise characterised characterize characterized recount ' +
       'recounts recounted exclaim exclaims exclaimed shout shouted scream screamed screaming quip quipped ' +
@@ -158,6 +159,43 @@ const SPEECH_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
     ).split(' '),
   ),
 };
+
+/**
+ * What undoes a reporting verb: nobody speaks in "did not respond", "has not confirmed", "declined
+ * to comment" or "reageerde niet". English: one of the two words before the verb. Dutch: one of the
+ * three words after a verb of answering or confirming ("bevestigde het nog niet"), not after any verb:
+ * "zei niet te weten" is still speech.
+ */
+type Negation = { before: ReadonlySet<string> } | { after: ReadonlySet<string>; verbs: ReadonlySet<string> };
+
+const NEGATIONS: Readonly<Record<string, Negation>> = {
+  nl: {
+    after: new Set(['niet', 'nooit']),
+    verbs: new Set('reageert reageerde reageerden antwoordt antwoordde antwoordden bevestigt bevestigde bevestigden'.split(' ')),
+  },
+  en: {
+    before: new Set(
+      "not never didn't doesn't don't hasn't haven't hadn't won't wouldn't couldn't declined refused failed".split(' '),
+    ),
+  },
+};
+
+/** Whether the reporting verb `words[i]` is negated (see NEGATIONS) by words outside the quote. */
+function negated(lower: string, words: readonly Span[], i: number, quote: Span, language: string): boolean {
+  const negations = NEGATIONS[language];
+  if (!negations) return false;
+  // '"… Not ours", said Jorgensen.': the quote's own words do not negate the verb.
+  const at = (j: number): string | undefined => {
+    const word = words[j];
+    return word && (word.end <= quote.start || word.start >= quote.end) ? lower.slice(word.start, word.end) : undefined;
+  };
+  const any = (set: ReadonlySet<string>, ...near: (string | undefined)[]) =>
+    near.some((word) => word !== undefined && set.has(word));
+  if ('before' in negations) return any(negations.before, at(i - 1), at(i - 2));
+  const verb = at(i);
+  if (verb !== undefined && negations.verbs.has(verb)) return any(negations.after, at(i + 1), at(i + 2), at(i + 3));
+  return false;
+}
 
 /** Who is speaking when a pronoun introduces a quote: "Ze vervolgde: „…”", "In his message, he …:". */
 const PRONOUNS: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -199,9 +237,11 @@ export function isAttributed(
   while (last + 1 < sentences.length && sentences[last + 1]!.start < quote.end) last++;
   const from = sentences[Math.max(0, first - 1)]?.start ?? 0;
   const to = sentences[Math.min(sentences.length - 1, last + 1)]?.end ?? text.length;
-  for (const word of words(from, to)) {
+  const around = words(from, to);
+  for (let i = 0; i < around.length; i++) {
+    const word = around[i]!;
     if (word.start >= quote.start && word.end <= quote.end) continue;
-    if (speech.has(lower.slice(word.start, word.end))) return true;
+    if (speech.has(lower.slice(word.start, word.end)) && !negated(lower, around, i, quote, language)) return true;
   }
   const sentenceStart = Math.min(sentences[first]?.start ?? 0, quote.start);
   return colonAfterSpeaker(text, lower, quote, sentenceStart, language, words);

@@ -57,6 +57,17 @@ describe('isAttributed', () => {
     expect(attributed('Part of the statement reads "the council will not raise the rent this year".', 'en')).toEqual([true]);
   });
 
+  it('does not take a verb of answering that is negated for a speaker', () => {
+    expect(attributed('„Dit is een schandaal.” De gemeente reageerde niet op vragen van de redactie.')).toEqual([false]);
+    expect(attributed('„Dit is een schandaal.” Het ministerie bevestigde het nog niet.')).toEqual([false]);
+    expect(attributed('"This is a scandal." The council did not respond to requests for comment.', 'en')).toEqual([false]);
+    expect(attributed('"This is a scandal." The mayor declined to comment.', 'en')).toEqual([false]);
+    // Speech about something negated is still speech.
+    expect(attributed('„Ik weet het echt niet meer.” Ze zei niet te weten wie het deed.')).toEqual([true]);
+    expect(attributed('"I do not know who did it," she said.', 'en')).toEqual([true]);
+    expect(attributed('"The conflict is theirs. Not ours", said Jorgensen.', 'en')).toEqual([true]);
+  });
+
   it('sees a speaker named before a colon, but not a lead-in that names nobody', () => {
     expect(attributed('Wethouder Bos van Sport over de sluiting: „Het bad kost ons te veel.”')).toEqual([true]);
     expect(attributed('Ze was duidelijk over de sluiting: „Het bad kost ons te veel.”')).toEqual([true]);
