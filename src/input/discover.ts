@@ -74,8 +74,15 @@ export async function discoverFiles(args: readonly string[], cwd: string): Promi
       const found = await glob(arg, { cwd, ignore: ALWAYS_SKIPPED, followSymbolicLinks: false, onlyFiles: true });
       if (found.length === 0) missing.push([arg, 'no files match this pattern']);
       const base = globBase(resolve(cwd, arg));
-      const ignored = await ignoreFilter(base, walkFolder(base).ignoreFiles);
-      for (const path of found.sort()) if (!ignored(resolve(cwd, path))) add(path);
+      const absolutes = found.sort().map((path) => [path, resolve(cwd, path)] as const);
+      const ignored = await ignoreFilter(
+        base,
+        ignoreFilesFor(
+          base,
+          absolutes.map(([, file]) => file),
+        ),
+      );
+      for (const [path, file] of absolutes) if (!ignored(file)) add(path);
       continue;
     }
     missing.push([arg, whyMissing(absolute)]);
@@ -88,6 +95,22 @@ function globBase(pattern: string): string {
   const parts = pattern.split('/');
   const fixed = parts.findIndex((part) => isGlob(part));
   return fixed <= 0 ? dirname(pattern) : parts.slice(0, fixed).join('/') || '/';
+}
+
+/**
+ * The ignore files below `base` that can speak for `files`: those in the files' folders and in the
+ * folders between them and `base`. A glob has crawled the tree already; these few folders are
+ * looked at instead of walking it again.
+ */
+function ignoreFilesFor(base: string, files: readonly string[]): string[] {
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let dir = dirname(file); dir.startsWith(base) && !folders.has(dir); dir = dirname(dir)) {
+      folders.add(dir);
+      if (dir === base) break;
+    }
+  }
+  return [...folders].flatMap((dir) => IGNORE_FILES.map((name) => join(dir, name)).filter((file) => existsSync(file)));
 }
 
 /** Why a folder given to check yields nothing: all its drafts are ignored, or it has none (but maybe exports). */

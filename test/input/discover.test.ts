@@ -79,4 +79,23 @@ describe('folders', () => {
     const { files } = await discoverFiles(['genegeerd'], root);
     expect(files).toEqual(['genegeerd/nieuw.md', 'genegeerd/sub/af.md']);
   });
+
+  it('lets the ignore files on the way to what a glob matches speak, as in a folder', async () => {
+    const ignoring = tree('glob-genegeerd', {
+      '.gitignore': 'oud/\n',
+      'nieuw.md': '',
+      'oud/a.md': '',
+      'sub/.eindredignore': 'klad-*.md\n',
+      'sub/klad-1.md': '',
+      'sub/diep/klad-2.md': '',
+      'sub/diep/af.md': '',
+      'elders/.eindredignore': '*.md\n',
+    });
+    mkdirSync(join(ignoring, '.git'));
+    const { files } = await discoverFiles(['glob-genegeerd/**/*.md'], root);
+    expect(files).toEqual(['glob-genegeerd/nieuw.md', 'glob-genegeerd/sub/diep/af.md']);
+    // The glob's base has its own ignore file; one above the base (up to the repository's top) counts too.
+    expect((await discoverFiles(['glob-genegeerd/oud/*.md'], root)).files).toEqual([]);
+    expect((await discoverFiles(['*.md'], join(ignoring, 'sub'))).files).toEqual([]);
+  });
 });
