@@ -11,10 +11,11 @@ import type { MapReader } from '../packs/data-reader.js';
  * `kind: claim`: what nobody can check. Three checks, one per rule:
  * - `unsourced`: a sentence that states a quantity, a record, a cause or a prediction, with no
  *   source in it or next to it (a speech or report verb, "volgens X", a link, a footnote); a
- *   question states nothing;
+ *   question states nothing, and in an interview the guest is the source of the answers;
  * - `vague`: vague attribution ("experts zeggen", "studies show"), info when a named source or a
  *   link stands in the same or the next sentence;
- * - `anonymous-quote`: a direct quote with nobody named as speaker nearby (not in interviews).
+ * - `anonymous-quote`: a direct quote with nobody named as speaker nearby (not in an interview's
+ *   answers).
  * What counts as a claim, a source or a non-claim is pack data (`claim:` settings), per language.
  */
 
@@ -40,7 +41,7 @@ export interface ClaimSettings {
   namedSource: string[];
   /** Quotes shorter than this many words are not speech ("de ‘nieuwe’ wet"). */
   quoteMinWords: number;
-  /** Front matter `genre` values of interviews: the quotes in the answers are the guest's words. */
+  /** Front matter `genre` values of interviews: the answers, and the quotes in them, are the guest's words. */
   interviewGenres: string[];
 }
 
@@ -124,6 +125,21 @@ function isQuestion(text: string, span: Span): boolean {
   let end = span.end;
   while (end > span.start && /[\s"'”’»)\]]/.test(text[end - 1]!)) end--;
   return text[end - 1] === '?';
+}
+
+/**
+ * In an interview, the guest's words: the blocks after the first question (a paragraph or heading
+ * that ends in a question mark) that are not questions themselves; the introduction before it is
+ * the writer's. An interview without a question ("as told to") is the guest's words throughout.
+ */
+function guestBlocks(context: DocumentContext): (block: BlockContext) => boolean {
+  const answers = new Set<BlockContext>();
+  let asked = false;
+  for (const block of context.blocks) {
+    if (isQuestion(block.text, { start: 0, end: block.text.length })) asked = true;
+    else if (asked) answers.add(block);
+  }
+  return asked ? (block) => answers.has(block) : () => true;
 }
 
 /** Prose that makes claims: paragraphs and plain text, in the language, outside block quotes. */
@@ -225,9 +241,14 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
         const named = (info: SentenceInfo | undefined): boolean =>
           info !== undefined && (info.linked || namedSource.test(info.block.text.slice(info.span.start, info.span.end)));
 
+        // In an interview the answers are the guest's words: the guest is their source, and so are
+        // the quotes in them the guest's.
+        const byGuest = hasGenre(context, interviewGenres) ? guestBlocks(context) : () => false;
+
         for (let i = 0; unsourcedRules.length > 0 && i < sentences.length; i++) {
           const { block, span, sourced } = sentences[i]!;
           if (sourced || sentences[i - 1]?.sourced || sentences[i + 1]?.sourced || isQuestion(block.text, span)) continue;
+          if (byGuest(block)) continue;
           const claim = claimIn(block, span);
           if (!claim || block.inQuote(span.start, span.end)) continue;
           const range = block.range(claim[0], claim[1]);
@@ -251,9 +272,9 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
           }
         }
 
-        // In an interview the answers are the guest's words, and so are the quotes in them.
-        if (quoteRules.length > 0 && !hasGenre(context, interviewGenres)) {
+        if (quoteRules.length > 0) {
           for (const block of blocks) {
+            if (byGuest(block)) continue;
             for (const quote of block.quotes()) {
               if (quote.attributed || block.tokensIn(quote.start, quote.end).length < config.quoteMinWords) continue;
               const first = indexAt(block, quote.start);

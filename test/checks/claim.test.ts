@@ -118,6 +118,25 @@ describe('anonymous quotes and loaded verbs', () => {
     ).toEqual([]);
   });
 
+  it('in an interview, takes the answers for the guest’s words, but still checks the writer’s introduction', async () => {
+    const interview = [
+      '---\nlang: nl\ngenre: interview\n---',
+      'Het bedrijf van Jansen groeide vorig jaar met 40 procent.',
+      '**Hoe kwam dat?**',
+      'We wonnen een grote order. De omzet steeg met 12 procent. „Dit is pas het begin van iets groots.”',
+      '## Wat nu?',
+      'Volgend jaar zullen de kosten flink stijgen.',
+    ].join('\n\n');
+    expect(await claims(interview, 'nl')).toEqual(['nl.claims.bron-ontbreekt:warning:40 procent']);
+    // The same text as news: the figures and the quote need a source.
+    expect(await claims(interview.replace('genre: interview', 'genre: nieuws'), 'nl')).toEqual([
+      'nl.claims.bron-ontbreekt:warning:40 procent',
+      'nl.claims.bron-ontbreekt:warning:12 procent',
+      'nl.claims.anoniem-citaat:warning:„Dit is pas het begin van iets groots.”',
+      'nl.claims.bron-ontbreekt:warning:zullen de kosten flink stijgen',
+    ]);
+  });
+
   it('flags a quote introduced by a lead-in that names nobody, not words woven into a sentence', async () => {
     expect(await claims('De sfeer was gespannen: „Dit plan kost ons de kop.”', 'nl')).toEqual([
       'nl.claims.anoniem-citaat:warning:„Dit plan kost ons de kop.”',
