@@ -57,6 +57,9 @@ describe('unsourced claims', () => {
     ['en', 'It is the first-ever win for the club.', 'first-ever'],
     ['en', 'The storm caused widespread damage.', 'caused'],
     ['en', 'Prices are expected to rise further.', 'are expected to rise'],
+    ['nl', 'Het plan kost € 12 miljoen.', '€ 12 miljoen'],
+    ['en', 'The plan costs £4.5 million.', '£4.5 million'],
+    ['en', 'The plan costs $300m.', '$300m'],
   ])('flags a claim without a source (%s): %s', async (language, text, words) => {
     expect(await claims(text, language)).toEqual([
       `${language}.claims.${language === 'nl' ? 'bron-ontbreekt' : 'unsourced-claim'}:warning:${words}`,
