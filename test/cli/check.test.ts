@@ -83,6 +83,14 @@ describe('eindred check on the bundled fixtures', () => {
     }
   });
 
+  it('checks an interview’s introduction as news, and takes its answers for the guest’s words', () => {
+    const report = json(eindred(['check', 'fixtures/nl/interview.md', '--format', 'json']));
+    expect(report.files[0]!.findings.map((f) => `${f.line} ${f.ruleId} ${f.excerpt}`)).toEqual([
+      '10 nl.claims.bron-ontbreekt 30 procent',
+      '20 nl.bias.bejaarde bejaarde',
+    ]);
+  });
+
   it('writes JSON that follows the contract, with every document and exact positions', () => {
     const result = eindred(['check', 'fixtures', '--format', 'json']);
     expect(result.code).toBe(1);
