@@ -238,10 +238,15 @@ export function maskSecret(text: string): string {
   return chars.join('');
 }
 
+/** Whether a rule's `unless` and `context` let a hit at block text [start, end) stand. */
+function stands(rule: ActiveRule, block: BlockContext, start: number, end: number): boolean {
+  if (rule.unless?.covers(block, start, end)) return false;
+  return !rule.nearby || rule.nearby.allows(block, start, end);
+}
+
 function hitToFinding(document: Document, block: Block, hit: Hit): Finding | null {
   const { rule } = hit;
-  if (rule.unless?.covers(block, hit.start, hit.end)) return null;
-  if (rule.nearby && !rule.nearby.allows(block, hit.start, hit.end)) return null;
+  if (!stands(rule, block, hit.start, hit.end)) return null;
   const inQuote = block.kind !== 'url' && block.inQuote(hit.start, hit.end);
   if (inQuote && rule.spec.inQuote === 'ignore') return null;
   return toFinding(document, rule, block.range(hit.start, hit.end), block.text.slice(hit.start, hit.end), inQuote);
@@ -325,6 +330,7 @@ export async function lintDocument(document: Document, ruleSet: RuleSet, options
     const context: DocumentContext = { document, language, blocks, aiEvidence };
     for (const matcher of documentMatchers) {
       matcher.document?.(context, (hit) => {
+        if (hit.at && !stands(hit.rule, hit.at.block, hit.at.start, hit.at.end)) return;
         if (hit.inQuote && hit.rule.spec.inQuote === 'ignore') return;
         const match = hit.match ?? document.source.slice(hit.range.start, hit.range.end);
         const finding = toFinding(document, hit.rule, hit.range, match, hit.inQuote ?? false);

@@ -56,6 +56,31 @@ describe('lintDocument', () => {
     expect(findings.map((f) => [f.severity, f.inQuote])).toEqual([['warning', false]]);
   });
 
+  it('asks unless and context of the hits of document checks too (claims, tone), not only of terms and patterns', async () => {
+    const pack = `pack: t-doc
+language: en
+rules:
+  - id: en.t.vague
+    kind: claim
+    category: claims
+    check: vague
+    terms: [experts say]
+    unless: [the experts]
+    message: m
+  - id: en.t.tone
+    kind: tone
+    category: bias
+    context: { not_near: [resident] }
+    message: m
+`;
+    const { findings } = await lint(
+      'Experts say it is evil. The experts say so. Resident Evil is a game.',
+      await ruleSetFrom(pack),
+      { forceLanguage: 'en' },
+    );
+    expect(findings.map((f) => `${f.ruleId} ${f.excerpt}`)).toEqual(['en.t.vague Experts say', 'en.t.tone evil']);
+  });
+
   it('masks personal data in the excerpt and the message', async () => {
     const { findings } = await lint('Bel 06-12345678.', await ruleSetFrom(NL), { forceLanguage: 'nl' });
     expect(findings[0]).toMatchObject({ excerpt: '••-•••••678', message: 'nummer ••-•••••678', column: 5, endColumn: 16 });

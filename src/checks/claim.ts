@@ -252,7 +252,8 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
           const claim = claimIn(block, span);
           if (!claim || block.inQuote(span.start, span.end)) continue;
           const range = block.range(claim[0], claim[1]);
-          for (const rule of unsourcedRules) emit({ rule, range, match: block.text.slice(claim[0], claim[1]) });
+          const at = { block, start: claim[0], end: claim[1] };
+          for (const rule of unsourcedRules) emit({ rule, range, match: block.text.slice(claim[0], claim[1]), at });
         }
 
         if (!vague.isEmpty) {
@@ -266,6 +267,7 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
                 range: block.range(start, end),
                 match: block.text.slice(start, end),
                 inQuote: block.inQuote(start, end),
+                at: { block, start, end },
               };
               emit(sourced ? { ...hit, severity: 'info' } : hit);
             });
@@ -287,7 +289,8 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
               const last = indexAt(block, quote.end - 1);
               if ((first >= 0 && sentences[first - 1]?.sourced) || (last >= 0 && sentences[last + 1]?.sourced)) continue;
               const range = block.range(quote.start, quote.end);
-              for (const rule of quoteRules) emit({ rule, range, match: block.text.slice(quote.start, quote.end) });
+              const at = { block, start: quote.start, end: quote.end };
+              for (const rule of quoteRules) emit({ rule, range, match: block.text.slice(quote.start, quote.end), at });
             }
           }
         }

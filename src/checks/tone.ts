@@ -125,7 +125,12 @@ export const toneCheck: CheckKind<Record<string, never>, ToneSettings> = {
             if (isNameOrTitle(block, start)) return;
             // Any quotation marks count here, also around a single word: the writer is quoting it.
             const quoted = block.quotes().some((q) => q.start <= start && end <= q.end);
-            const hit = { range: block.range(start, end), match: block.text.slice(start, end), inQuote: quoted };
+            const hit = {
+              range: block.range(start, end),
+              match: block.text.slice(start, end),
+              inQuote: quoted,
+              at: { block, start, end },
+            };
             for (const rule of rules) emit({ ...hit, rule });
           });
         }

@@ -54,6 +54,8 @@ export interface DocumentHit {
   inQuote?: boolean;
   /** A lower severity for this hit than the rule's (a vague attribution with a source nearby). */
   severity?: Severity;
+  /** Where in a block the hit lies, when it does: the rule's `unless` and `context` are asked there. */
+  at?: { block: BlockContext; start: number; end: number };
 }
 
 /** Text in quotation marks, and whether someone is speaking it (see isAttributed). */
