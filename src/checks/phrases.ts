@@ -79,6 +79,10 @@ const UNKNOWN = 0;
 const NOTHING = 1;
 const FIRST_LIST = 2;
 
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
+}
+
 /**
  * An index of phrases keyed on their first word, so that matching costs one lookup per word of
  * the text, whatever the number of phrases. Words compare by stem (all inflected forms), by
@@ -155,6 +159,9 @@ export class PhraseIndex<T> {
     const [map, key] =
       match === 'stem' ? [this.byStem, first] : match === 'lower' ? [this.byLower, first] : [this.byExact, lowerAligned(first)];
     const list = map.get(key);
+    // The same phrase for the same value, from two forms of it ("critics argue", "critics argued"
+    // share their stems), is one entry: one finding per occurrence, not one per form.
+    if (list?.some((other) => other.value === value && other.match === match && sameKeys(other.keys, keys))) return true;
     if (list) list.push(entry);
     else map.set(key, [entry]);
     if (match === 'stem') {
