@@ -44,6 +44,17 @@ describe('vague attribution', () => {
       'en.claims.vague-attribution:info:Studies show',
     ]);
   });
+
+  it('knows past tenses and sources that only look like names at the start of a sentence, and reports a phrase once', async () => {
+    expect(await claims('Bronnen zeiden dat de deal niet doorgaat.', 'nl')).toEqual([
+      'nl.claims.vage-bron:warning:Bronnen zeiden',
+    ]);
+    expect(await claims('Sources said the deal was off.', 'en')).toEqual(['en.claims.vague-attribution:warning:Sources said']);
+    // "critics argue" and "critics argued" are both in the pack: one finding, not two.
+    expect(await claims('Critics argued the plan was unfair.', 'en')).toEqual([
+      'en.claims.vague-attribution:warning:Critics argued',
+    ]);
+  });
 });
 
 describe('unsourced claims', () => {
