@@ -258,7 +258,14 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
 
         if (!vague.isEmpty) {
           for (const block of blocks) {
-            vague.match(block, (start, end, rule) => {
+            // One finding per rule where phrases overlap ("a source said", "sources said"): the longest.
+            const found: [number, number, ActiveRule<ClaimOptions>][] = [];
+            vague.match(block, (start, end, rule) => void found.push([start, end, rule]));
+            found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+            const reached = new Map<ActiveRule<ClaimOptions>, number>();
+            for (const [start, end, rule] of found) {
+              if (start < (reached.get(rule) ?? 0)) continue;
+              reached.set(rule, end);
               // Acceptable with a named source or a link in the same or the next sentence.
               const i = indexAt(block, start);
               const sourced = i >= 0 && (named(sentences[i]) || named(sentences[i + 1]));
@@ -270,7 +277,7 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
                 at: { block, start, end },
               };
               emit(sourced ? { ...hit, severity: 'info' } : hit);
-            });
+            }
           }
         }
 

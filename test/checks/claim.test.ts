@@ -54,6 +54,10 @@ describe('vague attribution', () => {
     expect(await claims('Critics argued the plan was unfair.', 'en')).toEqual([
       'en.claims.vague-attribution:warning:Critics argued',
     ]);
+    // Overlapping phrases of one rule ("according to sources", "sources close to"): one finding, the first and longest.
+    expect(await claims('According to sources close to the mayor, the deal is off.', 'en')).toEqual([
+      'en.claims.vague-attribution:warning:According to sources',
+    ]);
   });
 });
 

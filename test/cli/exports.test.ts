@@ -108,6 +108,8 @@ describe('export adapters on the bundled fixtures', () => {
   it('Arc XP ANS: headlines and content elements, list items too; personal data masked', () => {
     const report = json(eindred(['check', `${X}/ans-verhaal.json`, '--format', 'json']));
     expect(findings(report, `${X}/ans-verhaal.json#ANS4KLM2QZ`)).toEqual([
+      expect.objectContaining({ ruleId: 'en.claims.vague-attribution', field: 'content_elements[1]', excerpt: 'Critics say' }),
+      expect.objectContaining({ ruleId: 'en.claims.vague-attribution', field: 'content_elements[1]', excerpt: 'Sources said' }),
       expect.objectContaining({
         ruleId: 'en.privacy.phone-number',
         field: 'content_elements[3].items[1]',
