@@ -41,11 +41,10 @@ export function formatStylish(report: Report, options: StylishOptions): string {
     const indent = ' '.repeat(2 + width + 2 + 7 + 2);
     file.findings.forEach((finding, i) => {
       const quote = finding.inQuote ? c.dim(' (in a quote)') : '';
-      // The words found, when the rule's message does not quote them itself.
-      const words =
-        finding.excerpt && !finding.message.includes(finding.excerpt)
-          ? ` ${c.bold(`‘${finding.excerpt.replace(/\s+/g, ' ')}’`)}`
-          : '';
+      // The words found, when the rule's message does not quote them itself (a line break in the
+      // draft is a space in the message).
+      const excerpt = finding.excerpt.replace(/\s+/g, ' ');
+      const words = excerpt && !finding.message.includes(excerpt) ? ` ${c.bold(`‘${excerpt}’`)}` : '';
       out.push(
         `  ${c.dim(where[i]!.padStart(width))}  ${severityText(finding)}  ${finding.message}${words}${quote}  ${c.dim(finding.ruleId)}`,
       );
@@ -120,7 +119,8 @@ export function formatSummary(report: Report, stats: RunStats, options: StylishO
     table(summary.byRule, 15);
   }
   if (summary.mostErrors.length > 0) {
-    out.push('  most errors');
+    // Sorted by errors, then warnings: a batch without errors lists the most warnings.
+    out.push(summary.mostErrors[0]!.errors > 0 ? '  most errors' : '  most warnings');
     for (const entry of summary.mostErrors.slice(0, 5)) {
       out.push(`    ${entry.path}  ${c.red(plural(entry.errors, 'error'))}, ${plural(entry.warnings, 'warning')}`);
     }

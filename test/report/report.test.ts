@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/finding.js';
 import { formatJson } from '../../src/report/json.js';
 import { filterReport, summarize, type Report } from '../../src/report/report.js';
-import { formatStylish } from '../../src/report/stylish.js';
+import { formatStylish, formatSummary } from '../../src/report/stylish.js';
 import { expectReportContract } from '../contract.js';
 
 const finding = (overrides: Partial<Finding>): Finding => ({
@@ -62,6 +62,21 @@ describe('stylish', () => {
   it('shows the words found when the message does not quote them', () => {
     const text = formatStylish(report([finding({ message: 'Verouderd woord.', excerpt: 'bejaarden' })]), { color: false });
     expect(text).toContain('\n  3:7  warning  Verouderd woord. ‘bejaarden’  nl.bias.x\n');
+  });
+
+  it('does not repeat words the message quotes, also when the draft breaks the line between them', () => {
+    const text = formatStylish(report([finding({ message: '‘12 procent’ heeft geen bron.', excerpt: '12\nprocent' })]), {
+      color: false,
+    });
+    expect(text).toContain('\n  3:7  warning  ‘12 procent’ heeft geen bron.  nl.bias.x\n');
+  });
+
+  it('heads the summary’s list of documents by what they have most of: errors, or warnings when none has errors', () => {
+    const stats = { ms: 1000, bytes: 2000 };
+    const withError = formatSummary(report([finding({ severity: 'error' })]), stats, { color: false });
+    expect(withError).toContain('\n  most errors\n    a.md  1 error, 0 warnings\n');
+    const warningsOnly = formatSummary(report([finding({})]), stats, { color: false });
+    expect(warningsOnly).toContain('\n  most warnings\n    a.md  0 errors, 1 warning\n');
   });
 
   it('says so when nothing was found, and prints nothing at all in quiet mode', () => {
