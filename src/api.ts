@@ -229,6 +229,10 @@ export function describeRule({ spec, severity }: RuleSet['rules'][number]): Rule
 
 export interface RuleExplanation extends RuleListing {
   message: string;
+  /** Where a hit does not count: the rule's `unless` phrases, and its patterns written /…/. */
+  except: string[];
+  /** Words one of which must stand near a hit, and words that take a hit away. */
+  context?: { near: string[]; notNear: string[]; window: number };
   inQuote: string;
   examples: { flag: string[]; pass: string[] };
   /** The pack file (for a built-in pack, relative to eindred's folder). */
@@ -268,6 +272,8 @@ export async function explainRule(
     rule: {
       ...describeRule(active),
       message: active.spec.message,
+      except: active.spec.unless.map((spec) => ('phrase' in spec ? spec.phrase : `/${spec.pattern}/`)),
+      ...(active.spec.context ? { context: { ...active.spec.context } } : {}),
       inQuote: active.spec.inQuote,
       examples: { flag: [...examples.flag], pass: [...examples.pass] },
       file: active.spec.file,

@@ -17,6 +17,11 @@ function text(rule: RuleExplanation, color: boolean): string {
   if (rule.description) out.push('', rule.description);
   out.push('', `${c.bold('Message')}   ${rule.message}`);
   if (rule.looksFor.length > 0) out.push(`${c.bold('Looks for')} ${rule.looksFor.join(', ')}`);
+  if (rule.except.length > 0) out.push(`${c.bold('Except')}    ${rule.except.join(', ')}`);
+  if (rule.context?.near.length)
+    out.push(`${c.bold('Only near')} ${rule.context.near.join(', ')} (within ${rule.context.window} words)`);
+  if (rule.context?.notNear.length)
+    out.push(`${c.bold('Not near')}  ${rule.context.notNear.join(', ')} (within ${rule.context.window} words)`);
   if (rule.suggest.length > 0) out.push(`${c.bold('Instead')}   ${rule.suggest.join(', ')}`);
   if (rule.reason) out.push(`${c.bold('Why')}       ${rule.reason}`);
   if (rule.source) out.push(`${c.bold('Source')}    ${rule.source}`);

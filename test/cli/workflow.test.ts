@@ -287,6 +287,11 @@ describe('rules that explain themselves', () => {
     expect(result.stdout).toContain('Instead   migrant');
     expect(result.stdout).toContain('✖ Veel allochtonen wonen in de wijk.');
     expect(result.stdout).toContain('✔ Veel migranten wonen in de wijk.');
+    // Where a hit does not count: unless phrases and the words it must stand near.
+    const blank = eindred(['explain', 'nl.bias.blank']).stdout;
+    expect(blank).toMatch(/\nExcept {4}blanke vla, .*staat blank/);
+    expect(blank).toMatch(/\nOnly near man, vrouw, .* \(within \d+ words\)\n/);
+    expect(JSON.parse(eindred(['explain', 'nl.bias.blank', '--format', 'json']).stdout).except).toContain('blanke vla');
     const unknown = eindred(['explain', 'nl.bias.alochtoon']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('did you mean ‘nl.bias.allochtoon’?');
