@@ -33,6 +33,16 @@ describe('built-in packs', () => {
     }
   });
 
+  it('suggest replacement words, not instructions: a report offers them as fixes (SARIF) and lists them as alternatives', () => {
+    const instruction = /^(?:name|give|describe|say|write|use|if|noem|geef|beschrijf|zeg|schrijf|gebruik|als)\b/i;
+    for (const rule of packs.flatMap((p) => p.rules)) {
+      expect(
+        rule.suggest.filter((s) => instruction.test(s)),
+        rule.id,
+      ).toEqual([]);
+    }
+  });
+
   for (const pack of packs) {
     it(`${pack.name}: every example behaves as the pack says`, async () => {
       const { checked, failures } = await runExamples(pack);

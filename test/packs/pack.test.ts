@@ -110,6 +110,13 @@ describe('parsePack', () => {
     expect(messages.some((m) => m.startsWith('unknown placeholder ‘{woord}’'))).toBe(true);
   });
 
+  it('rejects a message that offers {suggest} when the rule has nothing to suggest', async () => {
+    const rule = '  - id: nl.team.x\n    kind: term\n    category: bias\n    terms: [x]\n    message: "schrijf {suggest}"\n';
+    const [issue] = await issuesOf(`${HEADER}${rule}`);
+    expect(issue).toMatchObject({ line: 8, ruleId: 'nl.team.x' });
+    expect(issue!.message).toContain('the message uses {suggest}, but the rule has no ‘suggest’ list');
+  });
+
   it('notices an example split at a comma by a YAML list, and a bad context', async () => {
     const issues = await issuesOf(
       `${HEADER}  - id: nl.team.x\n    kind: term\n    category: bias\n    terms: [x]\n    message: m\n` +
