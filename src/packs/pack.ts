@@ -149,6 +149,16 @@ function readRule(
   const description = map.string('description');
   const reason = map.string('reason');
   const suggest = map.stringList('suggest') ?? [];
+  // `suggest: [accessible (parking, toilet)]` is two items in YAML: "accessible (parking" and "toilet)".
+  for (const { value, path } of map.items('suggest') ?? []) {
+    if (typeof value === 'string' && (value.match(/[([]/g)?.length ?? 0) !== (value.match(/[)\]]/g)?.length ?? 0)) {
+      map.data.issue(
+        path,
+        `the suggestion ‘${value}’ has an unclosed bracket: was it split at a comma? Put it in quotes`,
+        map.ruleId,
+      );
+    }
+  }
   const unless = readUnless(map, context);
   const nearby = readContext(map);
   const examples = readExamples(map);

@@ -117,6 +117,16 @@ describe('parsePack', () => {
     expect(issue!.message).toContain('the message uses {suggest}, but the rule has no ‘suggest’ list');
   });
 
+  it('notices a suggestion split at a comma inside brackets by a YAML list', async () => {
+    const rule =
+      '  - id: nl.team.x\n    kind: term\n    category: bias\n    terms: [x]\n    suggest: [toegankelijk (parkeren, toilet)]\n    message: m\n';
+    const issues = await issuesOf(`${HEADER}${rule}`);
+    expect(issues.map((i) => i.message)).toEqual([
+      'the suggestion ‘toegankelijk (parkeren’ has an unclosed bracket: was it split at a comma? Put it in quotes',
+      'the suggestion ‘toilet)’ has an unclosed bracket: was it split at a comma? Put it in quotes',
+    ]);
+  });
+
   it('notices an example split at a comma by a YAML list, and a bad context', async () => {
     const issues = await issuesOf(
       `${HEADER}  - id: nl.team.x\n    kind: term\n    category: bias\n    terms: [x]\n    message: m\n` +
