@@ -318,23 +318,26 @@ describe('claims and privacy on the bundled fixtures', () => {
       '9 error nl.privacy.iban',
       '14 warning nl.privacy.telefoonnummer',
       '14 warning nl.privacy.e-mailadres',
+      '15 warning nl.privacy.huisadres',
       '15 warning nl.privacy.kenteken',
+      '17 warning nl.privacy.verdachte-volledige-naam',
     ]);
-    expect(nl.join('\n')).not.toMatch(/111222333|NL91|06-1234|devries/);
+    expect(nl.join('\n')).not.toMatch(/111222333|NL91|06-1234|devries|Lindenlaan|Bakker/);
     const en = findings('fixtures/en/whistleblower.md');
     expect(en.map((f) => f.split(' ')[2])).toEqual([
       'en.privacy.bsn',
       'en.privacy.iban',
       'en.privacy.phone-number',
       'en.privacy.email-address',
+      'en.privacy.home-address',
       'en.privacy.licence-plate',
     ]);
     // fixtures/.eindred.yaml allows the newsroom's tip line and address; without it they are flagged.
     const unconfigured = findings('fixtures/nl/tipgever.md', '--no-config');
     expect(unconfigured).toHaveLength(nl.length + 2);
     expect(unconfigured.slice(-2).map((f) => f.split(' ').slice(0, 3).join(' '))).toEqual([
-      '17 warning nl.privacy.telefoonnummer',
-      '17 warning nl.privacy.e-mailadres',
+      '20 warning nl.privacy.telefoonnummer',
+      '20 warning nl.privacy.e-mailadres',
     ]);
   });
 });
