@@ -241,8 +241,8 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
         const named = (info: SentenceInfo | undefined): boolean =>
           info !== undefined && (info.linked || namedSource.test(info.block.text.slice(info.span.start, info.span.end)));
 
-        // In an interview the answers are the guest's words: the guest is their source, and so are
-        // the quotes in them the guest's.
+        // In an interview the answers are the guest's words: the guest is their source, and the
+        // quotes in them are the guest's too.
         const byGuest = hasGenre(context, interviewGenres) ? guestBlocks(context) : () => false;
 
         for (let i = 0; unsourcedRules.length > 0 && i < sentences.length; i++) {

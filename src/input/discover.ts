@@ -74,15 +74,10 @@ export async function discoverFiles(args: readonly string[], cwd: string): Promi
       const found = await glob(arg, { cwd, ignore: ALWAYS_SKIPPED, followSymbolicLinks: false, onlyFiles: true });
       if (found.length === 0) missing.push([arg, 'no files match this pattern']);
       const base = globBase(resolve(cwd, arg));
-      const absolutes = found.sort().map((path) => [path, resolve(cwd, path)] as const);
-      const ignored = await ignoreFilter(
-        base,
-        ignoreFilesFor(
-          base,
-          absolutes.map(([, file]) => file),
-        ),
-      );
-      for (const [path, file] of absolutes) if (!ignored(file)) add(path);
+      const matched = found.sort().map((path) => [path, resolve(cwd, path)] as const);
+      const files = matched.map(([, file]) => file);
+      const ignored = await ignoreFilter(base, ignoreFilesFor(base, files));
+      for (const [path, file] of matched) if (!ignored(file)) add(path);
       continue;
     }
     missing.push([arg, whyMissing(absolute)]);

@@ -138,17 +138,17 @@ function readRule(
       ? map.string('message', { required: true, where: 'this rule (what the reader is told), or the pack’s defaults' })
       : defaults.message;
   if (message && map.has('message')) checkPlaceholders(map, message);
-  if (message?.includes('{suggest}') && !map.has('suggest')) {
-    map.issue(
-      'message',
-      'the message uses {suggest}, but the rule has no ‘suggest’ list: add the alternatives, or word the message without it',
-    );
-  }
   const source = map.string('source');
   if (source && !/^https?:\/\/\S+$/.test(source)) map.issue('source', '‘source’ must be a web address (https://…)');
   const description = map.string('description');
   const reason = map.string('reason');
   const suggest = map.stringList('suggest') ?? [];
+  if (message?.includes('{suggest}') && suggest.length === 0) {
+    map.issue(
+      'message',
+      'the message uses {suggest}, but the rule has no ‘suggest’ list: add the alternatives, or word the message without it',
+    );
+  }
   // `suggest: [accessible (parking, toilet)]` is two items in YAML: "accessible (parking" and "toilet)".
   for (const { value, path } of map.items('suggest') ?? []) {
     if (typeof value === 'string' && (value.match(/[([]/g)?.length ?? 0) !== (value.match(/[)\]]/g)?.length ?? 0)) {
