@@ -104,8 +104,6 @@ interface SentenceInfo {
   sourced: boolean;
   /** A link or footnote in (or right after) the sentence. */
   linked: boolean;
-  /** Its block can hold a claim at all (one scan of the block tells). */
-  mayClaim: boolean;
 }
 
 /** The index of the span around `offset` (spans sorted, not overlapping), or -1. */
@@ -219,26 +217,21 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
           while (link < links.length && links[link]!.end <= range.start) link++;
           return link < links.length && links[link]!.start < range.end;
         };
-        // Only a block that can hold a claim or a quote, and its neighbours, need to know where the
-        // sources are: most paragraphs state no figure and quote nobody.
-        const mayClaim = blocks.map((block) => unsourcedRules.length > 0 && anyKind.mayMatch(block.text, block.lower()));
-        const wanted = blocks.map((block, b) => mayClaim[b] || (quoteRules.length > 0 && block.quotes().length > 0));
-        blocks.forEach((block, b) => {
+        for (const block of blocks) {
           const spans = block.sentences();
           const first = sentences.length;
           firstSentence.set(block, first);
           spans.forEach((span, i) => {
             // A link or footnote right after the full stop belongs to the sentence: "…12 procent.[^1]"
             const hasLink = linked(block, span.start, spans[i + 1]?.start ?? block.text.length);
-            sentences.push({ block, span, sourced: hasLink, linked: hasLink, mayClaim: mayClaim[b]! });
+            sentences.push({ block, span, sourced: hasLink, linked: hasLink });
           });
-          if (!wanted[b - 1] && !wanted[b] && !wanted[b + 1]) return;
           // Attribution is looked for once per block, not once per sentence.
           for (const [start] of attribution.all(block.text, block.lower())) {
             const at = sentenceAt(spans, start);
             if (at >= 0) sentences[first + at]!.sourced = true;
           }
-        });
+        }
         /** The index in `sentences` of the sentence of `block` around `offset`, or -1. */
         const indexAt = (block: BlockContext, offset: number): number => {
           const at = sentenceAt(block.sentences(), offset);
@@ -253,9 +246,8 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
         const byGuest = hasGenre(context, interviewGenres) ? guestBlocks(context) : () => false;
 
         for (let i = 0; unsourcedRules.length > 0 && i < sentences.length; i++) {
-          const { block, span, sourced, mayClaim: possible } = sentences[i]!;
-          if (!possible || sourced || sentences[i - 1]?.sourced || sentences[i + 1]?.sourced || isQuestion(block.text, span))
-            continue;
+          const { block, span, sourced } = sentences[i]!;
+          if (sourced || sentences[i - 1]?.sourced || sentences[i + 1]?.sourced || isQuestion(block.text, span)) continue;
           if (byGuest(block)) continue;
           const claim = claimIn(block, span);
           if (!claim || block.inQuote(span.start, span.end)) continue;
