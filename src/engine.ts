@@ -1,6 +1,7 @@
 import type { ActiveRule, BlockContext, DocumentContext, Hit, Matcher, Quote } from './checks/types.js';
 import { compareFindings, severityRank, type Finding } from './finding.js';
 import type { BlockKind, Document, FieldSpan, ProseBlock } from './input/document.js';
+import { dropOverlaps } from './checks/overlaps.js';
 import { fingerprint } from './fingerprint.js';
 import { applySuppressions, findSuppressions, type SuppressedFinding } from './suppress.js';
 import { ProseBuilder, type SourceRange } from './input/prose.js';
@@ -203,27 +204,6 @@ function fieldAt(fields: readonly FieldSpan[], offset: number): FieldSpan | unde
     found = field;
   }
   return found;
-}
-
-/** Of overlapping hits of one rule, keep the longest (then the first). */
-function dropOverlaps(hits: Hit[]): Hit[] {
-  if (hits.length < 2) return hits;
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Hit[] = [];
-  const lastEnd = new Map<unknown, { hit: Hit; index: number }>();
-  for (const hit of hits) {
-    const previous = lastEnd.get(hit.rule);
-    if (previous && hit.start < previous.hit.end) {
-      if (hit.end - hit.start > previous.hit.end - previous.hit.start) {
-        kept[previous.index] = hit;
-        lastEnd.set(hit.rule, { hit, index: previous.index });
-      }
-      continue;
-    }
-    lastEnd.set(hit.rule, { hit, index: kept.length });
-    kept.push(hit);
-  }
-  return kept;
 }
 
 /** `06-12345678` → `••-•••••678`: letters and digits hidden except the last three. */

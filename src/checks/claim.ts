@@ -2,9 +2,19 @@ import { quotePlacement } from '../language/quotes.js';
 import type { Span } from '../language/sentences.js';
 import { stemmerFor } from '../language/stem.js';
 import { hasGenre } from './genre.js';
+import { dropOverlaps } from './overlaps.js';
 import { PhraseIndex } from './phrases.js';
 import { Patterns, readPatternList, readWords } from './pattern-lists.js';
-import type { ActiveRule, BlockContext, CheckKind, DocumentContext, DocumentHit, KindSettings, ReadContext } from './types.js';
+import type {
+  ActiveRule,
+  BlockContext,
+  CheckKind,
+  DocumentContext,
+  DocumentHit,
+  Hit,
+  KindSettings,
+  ReadContext,
+} from './types.js';
 import type { MapReader } from '../packs/data-reader.js';
 
 /**
@@ -258,14 +268,11 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
 
         if (!vague.isEmpty) {
           for (const block of blocks) {
-            // One finding per rule where phrases overlap ("a source said", "sources said"): the longest.
-            const found: [number, number, ActiveRule<ClaimOptions>][] = [];
-            vague.match(block, (start, end, rule) => void found.push([start, end, rule]));
-            found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-            const reached = new Map<ActiveRule<ClaimOptions>, number>();
-            for (const [start, end, rule] of found) {
-              if (start < (reached.get(rule) ?? 0)) continue;
-              reached.set(rule, end);
+            // One finding per rule where phrases overlap ("according to sources", "sources close to"),
+            // as for the hits of term and pattern rules.
+            const found: Hit[] = [];
+            vague.match(block, (start, end, rule) => void found.push({ rule, start, end }));
+            for (const { rule, start, end } of dropOverlaps(found)) {
               // Acceptable with a named source or a link in the same or the next sentence.
               const i = indexAt(block, start);
               const sourced = i >= 0 && (named(sentences[i]) || named(sentences[i + 1]));
