@@ -12,8 +12,10 @@ import type { ActiveRule, BlockContext, CheckKind, DocumentContext, DocumentHit,
  * share — front-matter keys, accepted disclosure lines, placement — is a pack setting.
  *
  * AI counts as used when the front matter says so, when the text's digital source type is an AI
- * one, or when a rule marked `shows_ai_use` (a chatbot leftover) hit outside a quote. A draft with
- * none of these gets no disclosure finding at all: human-written text is not suspect.
+ * one, when a rule marked `shows_ai_use` (a chatbot leftover) hit outside a quote, or when the
+ * draft says so of itself outside a quote (`self_declarations`: "Dit artikel is geschreven met
+ * AI"). A draft with none of these gets no disclosure finding at all: human-written text is not
+ * suspect.
  */
 
 export const DISCLOSURE_CHECKS = [
@@ -46,6 +48,11 @@ export interface DisclosureSettings {
   placement: { firstWords: number; lastParagraph: boolean };
   /** Regular expressions (with {word} placeholders filled in) for the lines below. */
   phrasings: string[];
+  /**
+   * Disclosure lines in which the draft speaks of itself ("Dit artikel is geschreven met AI"):
+   * outside a quote, such a line shows AI was used, as `ai.used: true` would.
+   */
+  selfDeclarations: string[];
   saysWhatAiDid: string[];
   saysHumanChecked: string[];
   imageMarkers: string[];
@@ -74,6 +81,7 @@ const KEY_NAMES: Record<keyof AiKeys, string> = {
 
 const PATTERN_LISTS = {
   phrasings: 'phrasings',
+  selfDeclarations: 'self_declarations',
   saysWhatAiDid: 'says_what_ai_did',
   saysHumanChecked: 'says_human_checked',
   imageMarkers: 'image_markers',
@@ -106,6 +114,7 @@ const settings: KindSettings<DisclosureSettings> = {
     genericReviewers: [],
     placement: { firstWords: 80, lastParagraph: true },
     phrasings: [],
+    selfDeclarations: [],
     saysWhatAiDid: [],
     saysHumanChecked: [],
     imageMarkers: [],
@@ -172,6 +181,7 @@ const settings: KindSettings<DisclosureSettings> = {
       genericReviewers: join('genericReviewers'),
       placement: over.placement ?? base.placement,
       phrasings: join('phrasings'),
+      selfDeclarations: join('selfDeclarations'),
       saysWhatAiDid: join('saysWhatAiDid'),
       saysHumanChecked: join('saysHumanChecked'),
       imageMarkers: join('imageMarkers'),
@@ -198,6 +208,19 @@ function findDisclosure(blocks: readonly BlockContext[], language: string, phras
     return { block: i, sentence: [sentence.start, sentence.end], range: block.range(sentence.start, sentence.end) };
   }
   return null;
+}
+
+/** Whether the draft says of itself, in its own prose and outside a quote, that AI was used. */
+function declaresItself(blocks: readonly BlockContext[], language: string, declarations: Patterns): boolean {
+  if (declarations.isEmpty) return false;
+  return blocks.some(
+    (block) =>
+      block.language === language &&
+      !block.inBlockQuote &&
+      block.kind !== 'imageAlt' &&
+      block.kind !== 'url' &&
+      declarations.all(block.text, block.lower()).some(([start, end]) => !block.inQuote(start, end)),
+  );
 }
 
 /** Words in the prose before the disclosure. */
@@ -243,6 +266,7 @@ export const disclosureCheck: CheckKind<DisclosureOptions, DisclosureSettings> =
 
   compile(rules: readonly ActiveRule<DisclosureOptions>[], language: string, config: DisclosureSettings) {
     const phrasings = new Patterns(config.phrasings);
+    const selfDeclarations = new Patterns(config.selfDeclarations);
     const saysWhat = new Patterns(config.saysWhatAiDid);
     const saysChecked = new Patterns(config.saysHumanChecked);
     const imageMarkers = new Patterns(config.imageMarkers);
@@ -258,7 +282,13 @@ export const disclosureCheck: CheckKind<DisclosureOptions, DisclosureSettings> =
         };
         const meta: AiMetadata = readAiMetadata(document.frontMatter?.data ?? {}, config.keys, config.yes, config.no);
         const evidence = context.aiEvidence;
-        const aiUsed = meta.declared === true || meta.sourceTypeIsAi || evidence.length > 0;
+        // A draft that says of itself that it was made with AI needs what a declared one needs:
+        // a named reviewer and someone responsible.
+        const aiUsed =
+          meta.declared === true ||
+          meta.sourceTypeIsAi ||
+          evidence.length > 0 ||
+          (meta.declared === undefined && declaresItself(blocks, language, selfDeclarations));
         // Human-written text is not suspect: an article about AI that says "written with AI" of a
         // report is no disclosure to judge.
         const found = aiUsed || meta.declared === false ? findDisclosure(blocks, language, phrasings) : null;
