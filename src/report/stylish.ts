@@ -128,8 +128,11 @@ export function formatSummary(report: Report, stats: RunStats, options: StylishO
   const seconds = stats.ms / 1000;
   const rate = seconds > 0 ? summary.files / seconds : 0;
   const mb = stats.bytes / 1e6;
+  const mbPerSecond = mb / Math.max(seconds, 0.001);
+  // A few drafts go at kilobytes a second: "0.0 MB/s" would say nothing.
+  const speed = mbPerSecond >= 0.1 ? `${mbPerSecond.toFixed(1)} MB/s` : `${(mbPerSecond * 1000).toFixed(0)} kB/s`;
   out.push(
-    `  ${plural(summary.files, 'document')} in ${seconds.toFixed(1)} s (${rate >= 10 ? rate.toFixed(0) : rate.toFixed(1)} per second${mb > 0 ? `, ${(mb / Math.max(seconds, 0.001)).toFixed(1)} MB/s` : ''})`,
+    `  ${plural(summary.files, 'document')} in ${seconds.toFixed(1)} s (${rate >= 10 ? rate.toFixed(0) : rate.toFixed(1)} per second${mb > 0 ? `, ${speed}` : ''})`,
   );
   return `${out.join('\n')}\n`;
 }

@@ -69,7 +69,7 @@ describe('eindred check on the bundled fixtures', () => {
     expect(summary).toMatch(/per category\n {4}disclosure +\d+\n {4}claims +\d+\n/);
     expect(summary).toMatch(/per rule\n/);
     expect(summary).toMatch(/most errors\n {4}fixtures\/\S+ {2}\d+ errors?, \d+ warnings?\n/);
-    expect(summary).toMatch(new RegExp(`${fixtures} documents in \\d+\\.\\d s \\([\\d.]+ per second, [\\d.]+ MB/s\\)\\n$`));
+    expect(summary).toMatch(new RegExp(`${fixtures} documents in \\d+\\.\\d s \\([\\d.]+ per second, [\\d.]+ [kM]B/s\\)\\n$`));
     expect(result.stdout).not.toContain('\u001b[');
   });
 

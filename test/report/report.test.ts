@@ -79,6 +79,13 @@ describe('stylish', () => {
     expect(warningsOnly).toContain('\n  most warnings\n    a.md  0 errors, 1 warning\n');
   });
 
+  it('gives the speed of a few small drafts in kilobytes a second, of a batch in megabytes', () => {
+    const few = formatSummary(report([finding({})]), { ms: 100, bytes: 4_000 }, { color: false });
+    expect(few).toMatch(/2 documents in 0\.1 s \(20 per second, 40 kB\/s\)\n$/);
+    const batch = formatSummary(report([finding({})]), { ms: 2000, bytes: 9_000_000 }, { color: false });
+    expect(batch).toMatch(/, 4\.5 MB\/s\)\n$/);
+  });
+
   it('says so when nothing was found, and prints nothing at all in quiet mode', () => {
     expect(formatStylish(report([]), { color: false })).toBe('✔ No problems in 2 files\n');
     expect(formatStylish(report([]), { color: false, quiet: true })).toBe('');
