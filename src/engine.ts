@@ -2,6 +2,7 @@ import type { ActiveRule, BlockContext, DocumentContext, Hit, Matcher, Quote } f
 import { compareFindings, severityRank, type Finding } from './finding.js';
 import type { BlockKind, Document, FieldSpan, ProseBlock } from './input/document.js';
 import { dropOverlaps } from './checks/overlaps.js';
+import { stands } from './checks/stands.js';
 import { fingerprint } from './fingerprint.js';
 import { applySuppressions, findSuppressions, type SuppressedFinding } from './suppress.js';
 import { ProseBuilder, type SourceRange } from './input/prose.js';
@@ -216,12 +217,6 @@ export function maskSecret(text: string): string {
     else chars[i] = '•';
   }
   return chars.join('');
-}
-
-/** Whether a rule's `unless` and `context` let a hit at block text [start, end) stand. */
-function stands(rule: ActiveRule, block: BlockContext, start: number, end: number): boolean {
-  if (rule.unless?.covers(block, start, end)) return false;
-  return !rule.nearby || rule.nearby.allows(block, start, end);
 }
 
 function hitToFinding(document: Document, block: Block, hit: Hit): Finding | null {

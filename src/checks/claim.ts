@@ -3,6 +3,7 @@ import type { Span } from '../language/sentences.js';
 import { stemmerFor } from '../language/stem.js';
 import { hasGenre } from './genre.js';
 import { dropOverlaps } from './overlaps.js';
+import { stands } from './stands.js';
 import { PhraseIndex } from './phrases.js';
 import { Patterns, readPatternList, readWords } from './pattern-lists.js';
 import type {
@@ -112,6 +113,11 @@ interface SentenceInfo {
   span: Span;
   /** A source in this sentence: an attribution, a link or a footnote. */
   sourced: boolean;
+  /**
+   * Only a vague source ("critics say", "volgens bronnen"): it has its own finding and sources a
+   * claim in its own sentence, but not one in the sentences around it.
+   */
+  vaguely: boolean;
   /** A link or footnote in (or right after) the sentence. */
   linked: boolean;
 }
@@ -234,13 +240,8 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
           spans.forEach((span, i) => {
             // A link or footnote right after the full stop belongs to the sentence: "…12 procent.[^1]"
             const hasLink = linked(block, span.start, spans[i + 1]?.start ?? block.text.length);
-            sentences.push({ block, span, sourced: hasLink, linked: hasLink });
+            sentences.push({ block, span, sourced: hasLink, vaguely: false, linked: hasLink });
           });
-          // Attribution is looked for once per block, not once per sentence.
-          for (const [start] of attribution.all(block.text, block.lower())) {
-            const at = sentenceAt(spans, start);
-            if (at >= 0) sentences[first + at]!.sourced = true;
-          }
         }
         /** The index in `sentences` of the sentence of `block` around `offset`, or -1. */
         const indexAt = (block: BlockContext, offset: number): number => {
@@ -251,13 +252,58 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
         const named = (info: SentenceInfo | undefined): boolean =>
           info !== undefined && (info.linked || namedSource.test(info.block.text.slice(info.span.start, info.span.end)));
 
+        // Vague attribution, each hit with whether a named source or a link stands in the same or
+        // the next sentence. One hit per rule where phrases overlap ("according to sources",
+        // "sources close to"), as for the hits of term and pattern rules.
+        const vagueHits = new Map<BlockContext, (Hit & { named: boolean })[]>();
+        if (!vague.isEmpty) {
+          for (const block of blocks) {
+            const found: Hit[] = [];
+            vague.match(block, (start, end, rule) => void found.push({ rule, start, end }));
+            const hits = dropOverlaps(found).map((hit) => {
+              const i = indexAt(block, hit.start);
+              return { ...hit, named: i >= 0 && (named(sentences[i]) || named(sentences[i + 1])) };
+            });
+            if (hits.length > 0) vagueHits.set(block, hits);
+          }
+        }
+
+        // Attribution is looked for once per block, not once per sentence. The verb of a vague
+        // source names nobody ("Critics say …"): it sources its own sentence, which gets the vague
+        // finding, but no claim in the sentences around it.
+        for (const block of blocks) {
+          const spans = block.sentences();
+          const first = firstSentence.get(block)!;
+          const vagueHere = (vagueHits.get(block) ?? []).filter(
+            (hit) => !hit.named && stands(hit.rule, block, hit.start, hit.end),
+          );
+          for (const [start, end] of attribution.all(block.text, block.lower())) {
+            const at = sentenceAt(spans, start);
+            if (at < 0) continue;
+            const sentence = sentences[first + at]!;
+            const vaguely = vagueHere.some((hit) => hit.start < end && start < hit.end);
+            if (!sentence.sourced) sentence.vaguely = vaguely;
+            else if (!vaguely) sentence.vaguely = false;
+            sentence.sourced = true;
+          }
+        }
+        /** A source in the sentence that also sources the sentences next to it. */
+        const sourcesNeighbours = (info: SentenceInfo | undefined): boolean =>
+          info !== undefined && info.sourced && !info.vaguely;
+
         // In an interview the answers are the guest's words: the guest is their source, and the
         // quotes in them are the guest's too.
         const byGuest = hasGenre(context, interviewGenres) ? guestBlocks(context) : () => false;
 
         for (let i = 0; unsourcedRules.length > 0 && i < sentences.length; i++) {
           const { block, span, sourced } = sentences[i]!;
-          if (sourced || sentences[i - 1]?.sourced || sentences[i + 1]?.sourced || isQuestion(block.text, span)) continue;
+          if (
+            sourced ||
+            sourcesNeighbours(sentences[i - 1]) ||
+            sourcesNeighbours(sentences[i + 1]) ||
+            isQuestion(block.text, span)
+          )
+            continue;
           if (byGuest(block)) continue;
           const claim = claimIn(block, span);
           if (!claim || block.inQuote(span.start, span.end)) continue;
@@ -266,25 +312,17 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
           for (const rule of unsourcedRules) emit({ rule, range, match: block.text.slice(claim[0], claim[1]), at });
         }
 
-        if (!vague.isEmpty) {
-          for (const block of blocks) {
-            // One finding per rule where phrases overlap ("according to sources", "sources close to"),
-            // as for the hits of term and pattern rules.
-            const found: Hit[] = [];
-            vague.match(block, (start, end, rule) => void found.push({ rule, start, end }));
-            for (const { rule, start, end } of dropOverlaps(found)) {
-              // Acceptable with a named source or a link in the same or the next sentence.
-              const i = indexAt(block, start);
-              const sourced = i >= 0 && (named(sentences[i]) || named(sentences[i + 1]));
-              const hit: DocumentHit = {
-                rule,
-                range: block.range(start, end),
-                match: block.text.slice(start, end),
-                inQuote: block.inQuote(start, end),
-                at: { block, start, end },
-              };
-              emit(sourced ? { ...hit, severity: 'info' } : hit);
-            }
+        for (const [block, hits] of vagueHits) {
+          for (const { rule, start, end, named: sourced } of hits) {
+            const hit: DocumentHit = {
+              rule,
+              range: block.range(start, end),
+              match: block.text.slice(start, end),
+              inQuote: block.inQuote(start, end),
+              at: { block, start, end },
+            };
+            // Acceptable with a named source or a link in the same or the next sentence.
+            emit(sourced ? { ...hit, severity: 'info' } : hit);
           }
         }
 

@@ -160,6 +160,8 @@ describe('export adapters on the bundled fixtures', () => {
   it('DOCX: a Word draft is checked on its text', () => {
     const report = json(eindred(['check', `${X}/concept.docx`, '--format', 'json']));
     expect(findings(report, `${X}/concept.docx`).map((f) => [f.ruleId, f.excerpt])).toEqual([
+      // A vague source sources no claim next to it: the doubled burglaries have none.
+      ['nl.claims.bron-ontbreekt', 'verdubbeld'],
       ['nl.claims.vage-bron', 'Volgens sommigen'],
       ['nl.claims.werknotitie', 'TODO'],
     ]);
