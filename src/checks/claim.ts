@@ -54,7 +54,18 @@ export interface ClaimSettings {
   quoteMinWords: number;
   /** Front matter `genre` values of interviews: the answers, and the quotes in them, are the guest's words. */
   interviewGenres: string[];
+  /**
+   * Labels that open a speaker's turn in a transcript ("((Akram Pasha))", "Q:", "Jansen:"),
+   * case-sensitive, matched at the start of a paragraph. In a draft with TRANSCRIPT_TURNS or more
+   * such paragraphs, each is its speaker's words, as an interview's answers are.
+   */
+  speakerLabels: string[];
 }
+
+/** A transcript has at least this many turns: a paragraph or two that open with "Update:" are none. */
+const TRANSCRIPT_TURNS = 3;
+/** A speaker label is short: only this much of a paragraph's start is looked at. */
+const LABEL_CHARS = 80;
 
 const LISTS = {
   quantity: 'quantity',
@@ -64,6 +75,7 @@ const LISTS = {
   notClaims: 'not_claims',
   attribution: 'attribution',
   namedSource: 'named_source',
+  speakerLabels: 'speaker_labels',
 } as const;
 
 const settings: KindSettings<ClaimSettings> = {
@@ -75,6 +87,7 @@ const settings: KindSettings<ClaimSettings> = {
     notClaims: [],
     attribution: [],
     namedSource: [],
+    speakerLabels: [],
     quoteMinWords: 4,
     interviewGenres: [],
   }),
@@ -158,6 +171,20 @@ function guestBlocks(context: DocumentContext): (block: BlockContext) => boolean
   return asked ? (block) => answers.has(block) : () => true;
 }
 
+/**
+ * The paragraphs of a transcript that open with a speaker's label: each is that speaker's words.
+ * Empty when fewer than TRANSCRIPT_TURNS paragraphs do.
+ */
+function transcriptTurns(blocks: readonly BlockContext[], labels: Patterns): Set<BlockContext> {
+  const turns = new Set<BlockContext>();
+  if (labels.isEmpty) return turns;
+  for (const block of blocks) {
+    const label = labels.find(block.text.slice(0, LABEL_CHARS));
+    if (label && label[0] === 0) turns.add(block);
+  }
+  return turns.size >= TRANSCRIPT_TURNS ? turns : new Set();
+}
+
 /** Prose that makes claims: paragraphs and plain text, in the language, outside block quotes. */
 function claimBlocks(context: DocumentContext, language: string): BlockContext[] {
   return context.blocks.filter(
@@ -191,6 +218,7 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
     const attribution = new Patterns(config.attribution);
     // Case-sensitive: named sources rely on capitals.
     const namedSource = new Patterns(config.namedSource, true);
+    const speakerLabels = new Patterns(config.speakerLabels, true);
     const vague = new PhraseIndex<ActiveRule<ClaimOptions>>(stemmerFor(language));
     for (const rule of rules)
       if (rule.spec.options.check === 'vague') rule.spec.options.terms.forEach((term) => vague.add(term, 'stem', rule));
@@ -292,8 +320,11 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
           info !== undefined && info.sourced && !info.vaguely;
 
         // In an interview the answers are the guest's words: the guest is their source, and the
-        // quotes in them are the guest's too.
-        const byGuest = hasGenre(context, interviewGenres) ? guestBlocks(context) : () => false;
+        // quotes in them are the guest's too. So are the turns of a transcript, whose labels name
+        // who speaks.
+        const guest = hasGenre(context, interviewGenres) ? guestBlocks(context) : () => false;
+        const turns = transcriptTurns(blocks, speakerLabels);
+        const byGuest = (block: BlockContext): boolean => guest(block) || turns.has(block);
 
         for (let i = 0; unsourcedRules.length > 0 && i < sentences.length; i++) {
           const { block, span, sourced } = sentences[i]!;
