@@ -13,9 +13,9 @@ import type { ActiveRule, BlockContext, CheckKind, DocumentContext, DocumentHit,
  *
  * AI counts as used when the front matter says so, when the text's digital source type is an AI
  * one, when a rule marked `shows_ai_use` (a chatbot leftover) hit outside a quote, or when the
- * draft says so of itself outside a quote (`self_declarations`: "Dit artikel is geschreven met
- * AI"). A draft with none of these gets no disclosure finding at all: human-written text is not
- * suspect.
+ * draft says so of itself outside a quote, at its top or bottom (`self_declarations`: "Dit
+ * artikel is geschreven met AI"). A draft with none of these gets no disclosure finding at all:
+ * human-written text is not suspect.
  */
 
 export const DISCLOSURE_CHECKS = [
@@ -210,17 +210,26 @@ function findDisclosure(blocks: readonly BlockContext[], language: string, phras
   return null;
 }
 
-/** Whether the draft says of itself, in its own prose and outside a quote, that AI was used. */
-function declaresItself(blocks: readonly BlockContext[], language: string, declarations: Patterns): boolean {
+/**
+ * Whether the draft says of itself, in its own prose and outside a quote, that AI was used: where
+ * a disclosure belongs, in its first `firstWords` words or its last paragraph (the rest of a long
+ * batch is not searched for a line that would stand there).
+ */
+function declaresItself(blocks: readonly BlockContext[], language: string, declarations: Patterns, firstWords: number): boolean {
   if (declarations.isEmpty) return false;
-  return blocks.some(
-    (block) =>
-      block.language === language &&
-      !block.inBlockQuote &&
-      block.kind !== 'imageAlt' &&
-      block.kind !== 'url' &&
-      declarations.all(block.text, block.lower()).some(([start, end]) => !block.inQuote(start, end)),
+  const prose = blocks.filter(
+    (block) => block.language === language && !block.inBlockQuote && block.kind !== 'imageAlt' && block.kind !== 'url',
   );
+  const declares = (block: BlockContext): boolean =>
+    declarations.all(block.text, block.lower()).some(([start, end]) => !block.inQuote(start, end));
+  let words = 0;
+  for (const block of prose) {
+    if (words >= firstWords) break;
+    if (declares(block)) return true;
+    words += block.tokens().length;
+  }
+  const last = prose.at(-1);
+  return last !== undefined && words >= firstWords && declares(last);
 }
 
 /** Words in the prose before the disclosure. */
@@ -288,7 +297,7 @@ export const disclosureCheck: CheckKind<DisclosureOptions, DisclosureSettings> =
           meta.declared === true ||
           meta.sourceTypeIsAi ||
           evidence.length > 0 ||
-          (meta.declared === undefined && declaresItself(blocks, language, selfDeclarations));
+          (meta.declared === undefined && declaresItself(blocks, language, selfDeclarations, config.placement.firstWords));
         // Human-written text is not suspect: an article about AI that says "written with AI" of a
         // report is no disclosure to judge.
         const found = aiUsed || meta.declared === false ? findDisclosure(blocks, language, phrasings) : null;
