@@ -178,10 +178,7 @@ function guestBlocks(context: DocumentContext): (block: BlockContext) => boolean
 function transcriptTurns(blocks: readonly BlockContext[], labels: Patterns): Set<BlockContext> {
   const turns = new Set<BlockContext>();
   if (labels.isEmpty) return turns;
-  for (const block of blocks) {
-    const label = labels.find(block.text.slice(0, LABEL_CHARS));
-    if (label && label[0] === 0) turns.add(block);
-  }
+  for (const block of blocks) if (labels.startsWith(block.text.slice(0, LABEL_CHARS))) turns.add(block);
   return turns.size >= TRANSCRIPT_TURNS ? turns : new Set();
 }
 

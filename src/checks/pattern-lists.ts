@@ -1,6 +1,14 @@
 import type { MapReader } from '../packs/data-reader.js';
 import { lowerAligned } from '../language/tokens.js';
-import { anchorAtWordStart, anchoredInner, compilePattern, eachMatch, lowerCasePattern, wholeWords } from '../packs/regex.js';
+import {
+  anchorAtWordStart,
+  anchoredInner,
+  compilePattern,
+  eachMatch,
+  lowerCasePattern,
+  splitsWord,
+  wholeWords,
+} from '../packs/regex.js';
 import type { ReadContext } from './types.js';
 
 /**
@@ -66,6 +74,8 @@ export class Patterns {
   private readonly regex: RegExp | null;
   /** Matched case-sensitively on the lower-cased text: the same matches, faster. */
   private readonly onLower: boolean;
+  /** The expression tried at one place only (startsWith), made when first needed. */
+  private sticky: RegExp | null = null;
 
   constructor(sources: readonly string[], caseSensitive = false) {
     const lowered = caseSensitive ? [] : sources.map(lowerCasePattern);
@@ -115,6 +125,15 @@ export class Patterns {
 
   test(text: string, lower?: string): boolean {
     return this.find(text, lower) !== null;
+  }
+
+  /** Whether a whole-word match starts the text: one try, at its first character. */
+  startsWith(text: string, lower?: string): boolean {
+    if (!this.regex) return false;
+    const sticky = (this.sticky ??= new RegExp(this.regex.source, `${this.regex.flags}y`));
+    sticky.lastIndex = 0;
+    const m = sticky.exec(this.subject(text, lower));
+    return m !== null && m[0].length > 0 && !splitsWord(text, 0, m[0].length);
   }
 
   /**
