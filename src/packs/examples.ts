@@ -41,7 +41,10 @@ export async function runExamples(pack: Pack): Promise<{ checked: number; failur
           });
         }
         if (kind === 'pass' && atSeverity.length > 0) {
-          failures.push({ ruleId: rule.id, kind, text, problem: `flagged: ‘${atSeverity[0]!.excerpt}’` });
+          // Document checks (a missing disclosure, reviewer …) flag the draft, not words in it.
+          const { excerpt, line, column } = atSeverity[0]!;
+          const problem = excerpt.trim() ? `flagged: ‘${excerpt}’` : `flagged at ${line}:${column} (the draft as a whole)`;
+          failures.push({ ruleId: rule.id, kind, text, problem });
         }
       }
     }

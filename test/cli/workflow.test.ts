@@ -329,4 +329,26 @@ describe('rules that explain themselves', () => {
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('kapot.yaml:7:5: rule nl.x: unknown key ‘bogus’');
   });
+
+  it('test-pack says where a check of the whole draft flagged a pass example, which has no words to quote', () => {
+    const dir = tempTree({
+      'controle.yaml': [
+        'pack: controle',
+        'language: nl',
+        'rules:',
+        '  - id: nl.huis.controleur',
+        '    kind: disclosure',
+        '    check: reviewer',
+        '    category: disclosure',
+        '    severity: error',
+        '    message: Wie controleerde de AI-tekst?',
+        '    examples:',
+        '      pass: ["---\\nai: { used: true }\\n---\\nDe gemeente sluit het zwembad."]',
+        '',
+      ].join('\n'),
+    });
+    const result = eindred(['test-pack', 'controle.yaml'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('flagged at 2:1 (the draft as a whole)');
+  });
 });
