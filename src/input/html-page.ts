@@ -5,7 +5,8 @@ import { LineIndex } from './positions.js';
 
 /**
  * An HTML page: the prose of its body (navigation, scripts and styles left out); `<html lang>`
- * is its declared language.
+ * is its declared language, and its `<meta>` tags are its metadata, as a draft's front matter
+ * (`<meta name="ai.used" content="true">`, `<meta name="ai:reviewed_by" content="…">`).
  */
 export function parseHtmlPage(path: string, text: string, problems: InputProblem[] = []): Document {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -17,7 +18,13 @@ export function parseHtmlPage(path: string, text: string, problems: InputProblem
     format: 'html',
     source,
     lines: new LineIndex(source),
-    frontMatter: lang ? { data: { lang }, range: { start: 0, end: 0 } } : null,
+    frontMatter:
+      prose.meta || lang
+        ? {
+            data: { ...prose.meta?.data, ...(lang ? { lang } : {}) },
+            range: prose.meta?.range ?? { start: 0, end: 0 },
+          }
+        : null,
     blocks: prose.blocks,
     images: prose.images,
     urls: prose.urls,

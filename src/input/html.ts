@@ -128,6 +128,11 @@ export interface HtmlProse {
   images: ImageRef[];
   urls: SourceRange[];
   links: SourceRange[];
+  /**
+   * The page's `<meta name|property content>` tags, by name in lower case with `:` read as `.`
+   * (`ai:used` → `ai.used`), the first of each name; and where the first of them stands.
+   */
+  meta: { data: Record<string, string>; range: SourceRange } | null;
 }
 
 const BLANK_LINE = /\r?\n[ \t]*\r?\n\s*/g;
@@ -166,6 +171,7 @@ export function extractHtmlProse(source: string, options: { xml?: boolean } = {}
   const images: ImageRef[] = [];
   const urls: SourceRange[] = [];
   const links: SourceRange[] = [];
+  let meta: HtmlProse['meta'] = null;
   let builder: ProseBuilder | null = null;
   let kind: BlockKind = 'paragraph';
   let blockQuoteDepth = 0;
@@ -204,6 +210,14 @@ export function extractHtmlProse(source: string, options: { xml?: boolean } = {}
         const name = options.xml ? localName(rawName) : rawName;
         const start = parser.startIndex;
         const end = parser.endIndex + 1;
+        if (name === 'meta') {
+          // Metadata, in the (skipped) head: `<meta name="ai.reviewed_by" content="Jan de Vries">`.
+          const key = (attributes.name ?? attributes.property)?.trim().toLowerCase().replace(/:/g, '.');
+          if (key && attributes.content !== undefined) {
+            meta ??= { data: {}, range: { start, end } };
+            meta.data[key] ??= decodeHtmlText(attributes.content).trim();
+          }
+        }
         const role = attributes.role?.toLowerCase();
         const skip = SKIPPED.has(name) || (role !== undefined && SKIPPED_ROLES.has(role)) || attributes['aria-hidden'] === 'true';
         stack.push({ name, start, skip });
@@ -303,7 +317,7 @@ export function extractHtmlProse(source: string, options: { xml?: boolean } = {}
   );
   parser.end(source);
   flush();
-  return { blocks, images, urls, links };
+  return { blocks, images, urls, links, meta };
 }
 
 /** `nitf:p` → `p`; XHTML in XML keeps its names. */

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintDocument } from '../../src/engine.js';
+import { parseHtmlPage } from '../../src/input/html-page.js';
 import { parseDocument } from '../../src/input/parse.js';
 import { parseBuiltinPacks } from '../../src/packs/builtin.js';
 import { parseConfig } from '../../src/packs/config.js';
@@ -157,6 +158,27 @@ describe('disclosure: the built-in packs', () => {
     const text = `---\nlang: nl\ncms:\n  ai_flag: jawel\n  checked_by: Jan de Vries\n  desk: Hoofdredactie\n---\nDe gemeente sluit het zwembad.`;
     expect(await ids(text, mapped)).toEqual(['nl.disclosure.verantwoording-ontbreekt:error']);
     expect(await ids(text)).toEqual([]);
+  });
+
+  it('reads an HTML page’s <meta> tags as a draft’s front matter', async () => {
+    const page = (meta: string) =>
+      parseHtmlPage(
+        'page.html',
+        `<html lang="nl"><head>${meta}</head><body><p>De gemeente sluit het zwembad.</p>` +
+          '<p>Dit artikel is geschreven met behulp van AI en gecontroleerd door de redactie.</p></body></html>',
+      );
+    const found = async (meta: string) =>
+      (await lintDocument(page(meta), builtin)).findings.filter((f) => f.category === 'disclosure').map((f) => f.ruleId);
+    expect(await found('<meta name="ai:used" content="ja">')).toEqual([
+      'nl.disclosure.controleur-ontbreekt',
+      'nl.disclosure.verantwoordelijke-ontbreekt',
+    ]);
+    expect(
+      await found(
+        '<meta name="ai:used" content="ja"><meta name="ai:reviewed_by" content="Jan de Vries">' +
+          '<meta name="ai:responsible" content="Hoofdredactie">',
+      ),
+    ).toEqual([]);
   });
 
   it('lets a config move the placement window', async () => {
