@@ -62,7 +62,10 @@ export interface ClaimSettings {
   speakerLabels: string[];
 }
 
-/** A transcript has at least this many turns: a paragraph or two that open with "Update:" are none. */
+/**
+ * A transcript has at least this many turns, and someone speaks twice: a paragraph or two that
+ * open with "Update:" are none, and neither is a round-up of "Amsterdam: …", "Utrecht: …".
+ */
 const TRANSCRIPT_TURNS = 3;
 /** A speaker label is short: only this much of a paragraph's start is looked at. */
 const LABEL_CHARS = 80;
@@ -173,13 +176,22 @@ function guestBlocks(context: DocumentContext): (block: BlockContext) => boolean
 
 /**
  * The paragraphs of a transcript that open with a speaker's label: each is that speaker's words.
- * Empty when fewer than TRANSCRIPT_TURNS paragraphs do.
+ * Empty unless TRANSCRIPT_TURNS paragraphs do and one label opens two of them.
  */
 function transcriptTurns(blocks: readonly BlockContext[], labels: Patterns): Set<BlockContext> {
   const turns = new Set<BlockContext>();
   if (labels.isEmpty) return turns;
-  for (const block of blocks) if (labels.startsWith(block.text.slice(0, LABEL_CHARS))) turns.add(block);
-  return turns.size >= TRANSCRIPT_TURNS ? turns : new Set();
+  const speakers = new Set<string>();
+  let repeated = false;
+  for (const block of blocks) {
+    const label = labels.atStart(block.text.slice(0, LABEL_CHARS));
+    if (label === null) continue;
+    const speaker = label.replace(/[\s:.]+$/, '');
+    repeated ||= speakers.has(speaker);
+    speakers.add(speaker);
+    turns.add(block);
+  }
+  return turns.size >= TRANSCRIPT_TURNS && repeated ? turns : new Set();
 }
 
 /** Prose that makes claims: paragraphs and plain text, in the language, outside block quotes. */

@@ -74,7 +74,7 @@ export class Patterns {
   private readonly regex: RegExp | null;
   /** Matched case-sensitively on the lower-cased text: the same matches, faster. */
   private readonly onLower: boolean;
-  /** The expression tried at one place only (startsWith), made when first needed. */
+  /** The expression tried at one place only (atStart), made when first needed. */
   private sticky: RegExp | null = null;
 
   constructor(sources: readonly string[], caseSensitive = false) {
@@ -127,13 +127,13 @@ export class Patterns {
     return this.find(text, lower) !== null;
   }
 
-  /** Whether a whole-word match starts the text: one try, at its first character. */
-  startsWith(text: string, lower?: string): boolean {
-    if (!this.regex) return false;
+  /** The whole-word match that starts the text, or null: one try, at its first character. */
+  atStart(text: string, lower?: string): string | null {
+    if (!this.regex) return null;
     const sticky = (this.sticky ??= new RegExp(this.regex.source, `${this.regex.flags}y`));
     sticky.lastIndex = 0;
     const m = sticky.exec(this.subject(text, lower));
-    return m !== null && m[0].length > 0 && !splitsWord(text, 0, m[0].length);
+    return m !== null && m[0].length > 0 && !splitsWord(text, 0, m[0].length) ? text.slice(0, m[0].length) : null;
   }
 
   /**
