@@ -197,11 +197,16 @@ interface FoundDisclosure {
   range: SourceRange;
 }
 
+/** The draft's own prose in the language: not a block quote, an alt text or a web address. */
+function ownProse(block: BlockContext, language: string): boolean {
+  return block.language === language && !block.inBlockQuote && block.kind !== 'imageAlt' && block.kind !== 'url';
+}
+
 /** Where the draft tells the reader about AI: the first accepted phrasing in its own prose. */
 function findDisclosure(blocks: readonly BlockContext[], language: string, phrasings: Patterns): FoundDisclosure | null {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (block.language !== language || block.inBlockQuote || block.kind === 'imageAlt' || block.kind === 'url') continue;
+    if (!ownProse(block, language)) continue;
     const hit = phrasings.find(block.text);
     if (!hit) continue;
     const sentence = block.sentences().find((s) => s.start <= hit[0] && hit[0] < s.end) ?? { start: hit[0], end: hit[1] };
@@ -217,9 +222,7 @@ function findDisclosure(blocks: readonly BlockContext[], language: string, phras
  */
 function declaresItself(blocks: readonly BlockContext[], language: string, declarations: Patterns, firstWords: number): boolean {
   if (declarations.isEmpty) return false;
-  const prose = blocks.filter(
-    (block) => block.language === language && !block.inBlockQuote && block.kind !== 'imageAlt' && block.kind !== 'url',
-  );
+  const prose = blocks.filter((block) => ownProse(block, language));
   const declares = (block: BlockContext): boolean =>
     declarations.all(block.text, block.lower()).some(([start, end]) => !block.inQuote(start, end));
   let words = 0;
