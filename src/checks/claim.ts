@@ -130,10 +130,11 @@ interface SentenceInfo {
   /** A source in this sentence: an attribution, a link or a footnote. */
   sourced: boolean;
   /**
-   * Only a vague source ("critics say", "volgens bronnen"): it has its own finding and sources a
-   * claim in its own sentence, but not one in the sentences around it.
+   * A source that also counts for the sentences next to it: a link or an attribution that is not
+   * vague. A vague one ("critics say", "volgens bronnen") has its own finding and sources a claim
+   * in its own sentence only.
    */
-  vaguely: boolean;
+  sourcesNeighbours: boolean;
   /** A link or footnote in (or right after) the sentence. */
   linked: boolean;
 }
@@ -277,7 +278,7 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
           spans.forEach((span, i) => {
             // A link or footnote right after the full stop belongs to the sentence: "…12 procent.[^1]"
             const hasLink = linked(block, span.start, spans[i + 1]?.start ?? block.text.length);
-            sentences.push({ block, span, sourced: hasLink, vaguely: false, linked: hasLink });
+            sentences.push({ block, span, sourced: hasLink, sourcesNeighbours: hasLink, linked: hasLink });
           });
         }
         /** The index in `sentences` of the sentence of `block` around `offset`, or -1. */
@@ -318,15 +319,10 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
             const at = sentenceAt(spans, start);
             if (at < 0) continue;
             const sentence = sentences[first + at]!;
-            const vaguely = vagueHere.some((hit) => hit.start < end && start < hit.end);
-            if (!sentence.sourced) sentence.vaguely = vaguely;
-            else if (!vaguely) sentence.vaguely = false;
             sentence.sourced = true;
+            if (!vagueHere.some((hit) => hit.start < end && start < hit.end)) sentence.sourcesNeighbours = true;
           }
         }
-        /** A source in the sentence that also sources the sentences next to it. */
-        const sourcesNeighbours = (info: SentenceInfo | undefined): boolean =>
-          info !== undefined && info.sourced && !info.vaguely;
 
         // In an interview the answers are the guest's words: the guest is their source, and the
         // quotes in them are the guest's too. So are the turns of a transcript, whose labels name
@@ -339,8 +335,8 @@ export const claimCheck: CheckKind<ClaimOptions, ClaimSettings> = {
           const { block, span, sourced } = sentences[i]!;
           if (
             sourced ||
-            sourcesNeighbours(sentences[i - 1]) ||
-            sourcesNeighbours(sentences[i + 1]) ||
+            sentences[i - 1]?.sourcesNeighbours ||
+            sentences[i + 1]?.sourcesNeighbours ||
             isQuestion(block.text, span)
           )
             continue;
