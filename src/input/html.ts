@@ -214,7 +214,8 @@ export function extractHtmlProse(source: string, options: { xml?: boolean } = {}
           // Metadata, in the (skipped) head: `<meta name="ai.reviewed_by" content="Jan de Vries">`.
           const key = (attributes.name ?? attributes.property)?.trim().toLowerCase().replace(/:/g, '.');
           if (key && attributes.content !== undefined) {
-            meta ??= { data: {}, range: { start, end } };
+            // Without a prototype: a tag named "constructor" is metadata like any other.
+            meta ??= { data: Object.create(null) as Record<string, string>, range: { start, end } };
             meta.data[key] ??= decodeHtmlText(attributes.content).trim();
           }
         }

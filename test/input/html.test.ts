@@ -78,10 +78,11 @@ describe('HTML prose', () => {
     const page = parseHtmlPage(
       'p.html',
       '<html lang="nl"><head>\n<meta charset="utf-8">\n<meta name="ai:used" content="true">\n' +
-        '<meta property="ai.reviewed_by" content="Jan &amp; Piet">\n<meta name="AI:used" content="false"></head>' +
+        '<meta property="ai.reviewed_by" content="Jan &amp; Piet">\n<meta name="AI:used" content="false">' +
+        '<meta name="constructor" content="cms"></head>' +
         '<body><p>Hallo</p></body></html>',
     );
-    expect(page.frontMatter?.data).toEqual({ 'ai.used': 'true', 'ai.reviewed_by': 'Jan & Piet', lang: 'nl' });
+    expect(page.frontMatter?.data).toEqual({ 'ai.used': 'true', 'ai.reviewed_by': 'Jan & Piet', constructor: 'cms', lang: 'nl' });
     expect(page.lines.position(page.frontMatter!.range.start)).toEqual({ line: 3, column: 1 });
     expect(page.blocks.map((block) => block.text)).toEqual(['Hallo']);
   });
