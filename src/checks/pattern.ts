@@ -1,4 +1,6 @@
 import { anchorAtWordStart, compilePattern, eachMatch, lowerCasePattern, wholeWords } from '../packs/regex.js';
+import { lowerAligned, tokenize } from '../language/tokens.js';
+import { PerWord } from '../language/vocabulary.js';
 import type { ActiveRule, BlockContext, CheckKind, Hit, Matcher } from './types.js';
 
 export interface PatternOptions {
@@ -101,57 +103,99 @@ function compileScope(rules: readonly ActiveRule<PatternOptions>[]): (block: Blo
     });
   });
   if (compiled.length === 0) return () => undefined;
-  const exact = new LiteralScanner(compiled.filter((c) => c.caseSensitive).flatMap((c) => c.literals ?? []));
-  const folded = new LiteralScanner(compiled.filter((c) => !c.caseSensitive).flatMap((c) => c.literals ?? []));
+  const filter = new LiteralFilter(
+    compiled.flatMap(({ literals, caseSensitive }) => (literals ?? []).map((text) => ({ text, caseSensitive }))),
+  );
+  const needs = compiled.map(({ literals, caseSensitive }) =>
+    literals ? literals.map((text) => filter.indexOf(text, caseSensitive)) : null,
+  );
   return (block, emit) => {
     const text = block.text;
-    const present = { exact: exact.scan(text), folded: folded.isEmpty ? null : folded.scan(block.lower()) };
-    for (const { rule, wholeWord, caseSensitive, onLower, literals, regex } of compiled) {
-      const found = caseSensitive ? present.exact : present.folded;
-      if (literals && !literals.some((literal) => found?.has(literal))) continue;
+    const present = filter.present(block);
+    compiled.forEach(({ rule, wholeWord, onLower, regex }, i) => {
+      const literals = needs[i];
+      if (literals && !literals.some((literal) => present[literal])) return;
       eachMatch(regex, onLower ? block.lower() : text, text, wholeWord, (start, end) => emit({ rule, start, end }));
-    }
+    });
   };
 }
 
+interface Literal {
+  text: string;
+  caseSensitive: boolean;
+  /** Its longest run of word characters in lower case (an index into `keys`), or -1 when it has none. */
+  key: number;
+}
+
+/** Shorter runs of word characters ("tk", the "d" of "d.o.b.") are in too many words to tell much. */
+const MIN_KEY = 3;
+
 /**
- * Finds which of many texts occur in a block, in one pass of one expression, rather than one
- * search per text and pattern: with dozens of pattern rules that is the difference between
- * scanning a block once and scanning it a hundred times.
+ * Which of many texts a block holds, worked out from its words rather than by scanning its
+ * characters: a text's longest run of word characters lies inside one word of any block that holds
+ * the text, so a block none of whose words contains that run cannot hold it. Which runs a word
+ * contains is worked out once per distinct word of the run (see vocabulary.ts); a block costs one
+ * array read per word. Only a text whose run is found, or that has no word characters ("[", "{{"),
+ * is then looked for in the block itself.
  */
-class LiteralScanner {
-  private readonly regex: RegExp | null;
-  /** For each text, the shorter texts inside it: present whenever it is. */
-  private readonly contained = new Map<string, string[]>();
+class LiteralFilter {
+  private readonly literals: Literal[] = [];
+  private readonly keys: string[] = [];
+  /** Matches a word that contains at least one of the keys: most words do not. */
+  private readonly anyKey: RegExp | null;
+  /** Per word number: 1 for no key, 2 + i for the keys in `keyLists[i]`. */
+  private readonly keysOfWord = new PerWord();
+  private keyLists: number[][] = [];
+  /** Per key, the number of the last block one of whose words contains it. */
+  private readonly seen: Int32Array;
+  private blocks = 0;
 
-  constructor(literals: readonly string[]) {
-    const unique = [...new Set(literals)].sort((a, b) => b.length - a.length);
-    for (const literal of unique)
-      this.contained.set(
-        literal,
-        unique.filter((other) => other !== literal && literal.includes(other)),
-      );
-    // Without the u flag when it is not needed: such an expression compiles faster.
-    const astral = unique.some((literal) => /[\uD800-\uDFFF]/.test(literal));
-    this.regex = unique.length > 0 ? new RegExp(unique.map(escapeRegExp).join('|'), astral ? 'gu' : 'g') : null;
-  }
-
-  get isEmpty(): boolean {
-    return this.regex === null;
-  }
-
-  scan(text: string): Set<string> | null {
-    if (!this.regex) return null;
-    const found = new Set<string>();
-    this.regex.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = this.regex.exec(text)) !== null) {
-      found.add(m[0]);
-      for (const inner of this.contained.get(m[0]) ?? []) found.add(inner);
-      // Look again one character on, so that overlapping texts are found too.
-      this.regex.lastIndex = m.index + 1;
+  constructor(literals: readonly { text: string; caseSensitive: boolean }[]) {
+    for (const { text, caseSensitive } of literals) {
+      if (this.literals.some((other) => other.text === text && other.caseSensitive === caseSensitive)) continue;
+      const lower = lowerAligned(text);
+      let run = '';
+      for (const { start, end } of tokenize(lower)) if (end - start > run.length) run = lower.slice(start, end);
+      if (run.length < MIN_KEY) run = '';
+      let key = run ? this.keys.indexOf(run) : -1;
+      if (run && key < 0) key = this.keys.push(run) - 1;
+      this.literals.push({ text, caseSensitive, key });
     }
-    return found;
+    this.seen = new Int32Array(this.keys.length);
+    this.anyKey = this.keys.length > 0 ? new RegExp(this.keys.map(escapeRegExp).join('|')) : null;
+  }
+
+  indexOf(text: string, caseSensitive: boolean): number {
+    return this.literals.findIndex((literal) => literal.text === text && literal.caseSensitive === caseSensitive);
+  }
+
+  /** Per literal (in the order of indexOf), whether the block holds it. */
+  present(block: BlockContext): boolean[] {
+    const run = ++this.blocks;
+    if (this.anyKey) {
+      const { ids, generation, words } = block.wordIds();
+      if (this.keysOfWord.follow(generation)) this.keyLists = [];
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        let keys = this.keysOfWord.get(id);
+        if (keys === 0) keys = this.learn(id, words[id]!);
+        if (keys > 1) for (const key of this.keyLists[keys - 2]!) this.seen[key] = run;
+      }
+    }
+    return this.literals.map(
+      ({ text, caseSensitive, key }) =>
+        (key < 0 || this.seen[key] === run) && (caseSensitive ? block.text : block.lower()).includes(text),
+    );
+  }
+
+  private learn(id: number, word: string): number {
+    let value = 1;
+    if (this.anyKey!.test(word)) {
+      const keys = this.keys.flatMap((key, i) => (word.includes(key) ? [i] : []));
+      value = 2 + this.keyLists.push(keys) - 1;
+    }
+    this.keysOfWord.set(id, value);
+    return value;
   }
 }
 
