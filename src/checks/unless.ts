@@ -1,4 +1,5 @@
 import type { Span } from '../language/sentences.js';
+import { lowerCasePattern } from '../packs/regex.js';
 import type { UnlessSpec } from '../packs/types.js';
 import { PhraseSpans } from './phrases.js';
 import type { BlockContext } from './types.js';
@@ -11,7 +12,8 @@ import type { BlockContext } from './types.js';
 export class Unless {
   private readonly phrases: PhraseSpans;
   private readonly sources: string[];
-  private patterns: RegExp[] | undefined;
+  /** Each pattern, and whether it runs case-sensitively on the lower-cased text (same matches, faster). */
+  private patterns: { regex: RegExp; onLower: boolean }[] | undefined;
   private readonly cache = new WeakMap<BlockContext, Span[]>();
 
   constructor(specs: readonly UnlessSpec[], language: string) {
@@ -29,10 +31,15 @@ export class Unless {
   }
 
   private patternSpans(block: BlockContext): Span[] {
-    this.patterns ??= this.sources.map((source) => new RegExp(source, 'giu'));
+    this.patterns ??= this.sources.map((source) => {
+      const lowered = lowerCasePattern(source);
+      return lowered === null
+        ? { regex: new RegExp(source, 'giu'), onLower: false }
+        : { regex: new RegExp(lowered, 'gu'), onLower: true };
+    });
     const spans: Span[] = [];
-    for (const pattern of this.patterns) {
-      for (const m of block.text.matchAll(pattern)) {
+    for (const { regex, onLower } of this.patterns) {
+      for (const m of (onLower ? block.lower() : block.text).matchAll(regex)) {
         if (m[0].length > 0) spans.push({ start: m.index, end: m.index + m[0].length });
       }
     }

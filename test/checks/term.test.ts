@@ -41,6 +41,12 @@ describe('term rules', () => {
     expect(await excerpts(rule, 'De kelder staat blank. Blanke vla en blanke lak. Een blanke man.')).toEqual(['blanke']);
   });
 
+  it('match unless patterns without regard to case, however they are written', async () => {
+    const rule =
+      "  - { id: a, terms: [blank], unless: [{ pattern: 'Blanke Lak' }, { pattern: 'blanke \\p{L}la' }], message: m }\n";
+    expect(await excerpts(rule, 'BLANKE LAK. Blanke Vla. Een blanke man.')).toEqual(['blanke']);
+  });
+
   it('report one finding where two forms of one rule overlap, the longer one', async () => {
     const rule = '  - { id: a, terms: [zelfmoord, zelfmoord plegen], message: m }\n';
     expect(await excerpts(rule, 'Hij wilde zelfmoord plegen.')).toEqual(['zelfmoord plegen']);
