@@ -15,4 +15,10 @@ describe('plain text', () => {
     expect(doc.blocks[0]!.text).toContain('a@b.nl');
     expect(doc.urls).toHaveLength(1);
   });
+
+  it('masks web addresses written in capitals too', () => {
+    const doc = parseDocument('x.txt', 'Zie HTTP://NOS.NL/TODO of WWW.NOS.NL/TODO.', 'text');
+    expect(doc.blocks[0]!.text).toBe(`Zie ${' '.repeat(18)} of ${' '.repeat(15)}.`);
+    expect(doc.urls).toHaveLength(2);
+  });
 });
