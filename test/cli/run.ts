@@ -28,7 +28,12 @@ export function eindred(
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
   });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  // A run that could not start or was killed has no exit code: say why, rather than fail on "-1".
+  if (result.status === null) {
+    const why = result.error ? String(result.error) : `killed by ${result.signal}`;
+    throw new Error(`eindred ${args.join(' ')} did not exit: ${why}\n${String(result.stderr ?? '').slice(-2000)}`);
+  }
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const made: string[] = [];
