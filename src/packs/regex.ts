@@ -41,9 +41,9 @@ const CASELESS_PROPERTY =
  * apostrophe (lowerAligned makes those straight).
  */
 export function lowerCasePattern(source: string): string | null {
-  // Most patterns are plain ASCII in small letters: nothing to do (escapes such as \p{Lu} and
-  // \u00C9 hold a capital, and letters beyond ASCII may be capitals: they take the long way).
-  if (!/[A-Z’]|[^\x00-\x7f]/.test(source)) return source;
+  // Most patterns are plain ASCII in small letters: nothing to do. Capitals, letters beyond ASCII
+  // and character codes (\u0056 is a V) take the long way.
+  if (!/[A-Z’]|[^\x00-\x7f]|\\[ux]/.test(source)) return source;
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
