@@ -10,13 +10,12 @@
 // lukewarm code (pack loading, one-off setup) unoptimised. Checked throughput after warm-up stays
 // the same; the first pass is about a quarter faster (README, "Performance").
 //
-// V8 also runs a regular expression in an interpreter at first and compiles it to machine code on
-// its second run, once for one-byte and once for two-byte text. eindred's claim and disclosure
-// lists are expressions of up to 4,700 characters, run on every block: first interpreting them
-// costs more than compiling them straight away (15 lists: 25 ms against 9 ms), and on Wikinews
-// the compiles for two-byte text (curly quotes) still fall in the sustained pass. Compiling at
-// once makes the sustained and the first pass about 7 % shorter.
+// Not here: `--no-regexp-tier-up` (compile regular expressions to machine code on their first run,
+// which made the sustained Wikinews pass about 7 % shorter). Set while the process runs, as these
+// flags are, it crashed V8 now and then inside generated regular-expression code (a segmentation
+// fault in one of about twenty test runs): Node.js warns that flags changed after start may do so.
+//
 // EINDRED_NO_V8_TUNING=1 runs with V8's defaults.
 module.exports = {
-  BATCH_V8_FLAGS: ['--interrupt-budget=135168', '--max-inlined-bytecode-size-cumulative=300', '--no-regexp-tier-up'],
+  BATCH_V8_FLAGS: ['--interrupt-budget=135168', '--max-inlined-bytecode-size-cumulative=300'],
 };
