@@ -226,13 +226,13 @@ function declaresItself(blocks: readonly BlockContext[], language: string, decla
   const declares = (block: BlockContext): boolean =>
     declarations.all(block.text, block.lower()).some(([start, end]) => !block.inQuote(start, end));
   let words = 0;
-  for (const block of prose) {
-    if (words >= firstWords) break;
-    if (declares(block)) return true;
-    words += block.tokens().length;
+  let searched = 0;
+  for (; searched < prose.length && words < firstWords; searched++) {
+    if (declares(prose[searched]!)) return true;
+    words += prose[searched]!.tokens().length;
   }
-  const last = prose.at(-1);
-  return last !== undefined && words >= firstWords && declares(last);
+  // The last paragraph, unless the first words already took it in.
+  return searched < prose.length && declares(prose.at(-1)!);
 }
 
 /** Words in the prose before the disclosure. */
