@@ -6,6 +6,7 @@ import {
   compilePattern,
   eachMatch,
   lowerCasePattern,
+  machineCode,
   splitsWord,
   wholeWords,
 } from '../packs/regex.js';
@@ -131,7 +132,7 @@ export class Patterns {
   atStart(text: string, lower?: string): string | null {
     if (!this.regex) return null;
     const sticky = (this.sticky ??= new RegExp(this.regex.source, `${this.regex.flags}y`));
-    sticky.lastIndex = 0;
+    machineCode(sticky);
     const m = sticky.exec(this.subject(text, lower));
     return m !== null && m[0].length > 0 && !splitsWord(text, 0, m[0].length) ? text.slice(0, m[0].length) : null;
   }
@@ -142,7 +143,6 @@ export class Patterns {
    */
   mayMatch(text: string, lower?: string): boolean {
     if (!this.regex) return false;
-    this.regex.lastIndex = 0;
-    return this.regex.test(this.subject(text, lower));
+    return machineCode(this.regex).test(this.subject(text, lower));
   }
 }

@@ -1,5 +1,5 @@
 import type { Span } from '../language/sentences.js';
-import { lowerCasePattern } from '../packs/regex.js';
+import { lowerCasePattern, machineCode } from '../packs/regex.js';
 import type { UnlessSpec } from '../packs/types.js';
 import { PhraseSpans } from './phrases.js';
 import type { BlockContext } from './types.js';
@@ -34,8 +34,8 @@ export class Unless {
     this.patterns ??= this.sources.map((source) => {
       const lowered = lowerCasePattern(source);
       return lowered === null
-        ? { regex: new RegExp(source, 'giu'), onLower: false }
-        : { regex: new RegExp(lowered, 'gu'), onLower: true };
+        ? { regex: machineCode(new RegExp(source, 'giu')), onLower: false }
+        : { regex: machineCode(new RegExp(lowered, 'gu')), onLower: true };
     });
     const spans: Span[] = [];
     for (const { regex, onLower } of this.patterns) {

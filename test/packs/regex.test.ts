@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Patterns } from '../../src/checks/pattern-lists.js';
 import { lowerAligned } from '../../src/language/tokens.js';
 import { parseBuiltinPacks } from '../../src/packs/builtin.js';
-import { analyzeRegex, anchoredInner, anchorAtWordStart, lowerCasePattern } from '../../src/packs/regex.js';
+import { analyzeRegex, anchoredInner, anchorAtWordStart, lowerCasePattern, machineCode } from '../../src/packs/regex.js';
 import { CORPORA, ROOT } from '../helpers.js';
 
 describe('lowerCasePattern', () => {
@@ -55,6 +55,35 @@ describe('lowerCasePattern', () => {
       compared++;
     }
     expect(compared).toBeGreaterThan(50);
+  });
+});
+
+describe('compiling to machine code before the first run', () => {
+  const text = 'Experts zeggen dat 40 procent stijgt; experts zeiden het al.';
+
+  it('leaves what an expression matches, and where it starts, as they were', () => {
+    for (const flags of ['g', 'gi', 'giu']) {
+      const plain = [...text.matchAll(new RegExp('experts? (zeggen|zeiden)|\\d+ procent', flags))].map((m) => [m.index, m[0]]);
+      const regex = machineCode(new RegExp('experts? (zeggen|zeiden)|\\d+ procent', flags));
+      expect(regex.lastIndex).toBe(0);
+      expect([...text.matchAll(regex)].map((m) => [m.index, m[0]])).toEqual(plain);
+      // Asked again (every run asks), it starts from the beginning once more.
+      regex.lastIndex = 17;
+      expect(machineCode(regex).exec(text)?.index).toBe(plain[0]![0]);
+    }
+    const sticky = machineCode(/experts/iy);
+    expect(sticky.exec(text)?.[0]).toBe('Experts');
+  });
+
+  it('does not run a non-global expression on its long text of spaces', () => {
+    // Such an expression would search all of that text; global and sticky ones only try its end.
+    let spaces = 0;
+    const regex = /\s/;
+    const spy = new Proxy(regex, {
+      get: (target, key) => (key === 'test' ? (s: string) => ((spaces += s.length), target.test(s)) : Reflect.get(target, key)),
+    });
+    machineCode(spy);
+    expect(spaces).toBe(0);
   });
 });
 
