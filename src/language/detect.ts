@@ -98,13 +98,18 @@ const LANGUAGES = Object.keys(FUNCTION_WORDS);
 /** Per word number: 1 for no function word, 2 + i for a function word of LANGUAGES[i]. */
 const languageOfNumber = new PerWord();
 
+/** Votes per index into LANGUAGES while one call counts them; all 0 between calls. */
+const counts = new Int32Array(LANGUAGES.length);
+
 /**
- * Votes of function words per language among a block's first `limit` words: each distinct word is
- * looked up once per run, by its number, cheap enough for every block.
+ * Votes of function words per language among a block's first `limit` words, in the order in
+ * which the languages first got one: each distinct word is looked up once per run, by its number,
+ * and counted in a typed array (a Map per block, updated at every "the" and "de", was most of what
+ * this cost), cheap enough for every block.
  */
 export function functionWordVotes(numbers: WordNumbers, limit = numbers.ids.length): Map<string, number> {
-  const votes = new Map<string, number>();
   const { ids, words } = numbers;
+  const order: number[] = [];
   languageOfNumber.follow(numbers.generation);
   for (let i = 0; i < Math.min(ids.length, limit); i++) {
     const id = ids[i]!;
@@ -113,10 +118,12 @@ export function functionWordVotes(numbers: WordNumbers, limit = numbers.ids.leng
       const language = LANGUAGE_OF_WORD.get(words[id]!);
       languageOfNumber.set(id, (known = language ? 2 + LANGUAGES.indexOf(language) : 1));
     }
-    if (known > 1) {
-      const language = LANGUAGES[known - 2]!;
-      votes.set(language, (votes.get(language) ?? 0) + 1);
-    }
+    if (known > 1 && counts[known - 2]!++ === 0) order.push(known - 2);
+  }
+  const votes = new Map<string, number>();
+  for (const language of order) {
+    votes.set(LANGUAGES[language]!, counts[language]!);
+    counts[language] = 0;
   }
   return votes;
 }
