@@ -93,7 +93,10 @@ function buildProgram(terminal: Terminal, exit: { code: number }): Command {
     .option('--no-ignore', "also check files that the config's ignore list skips")
     .option('--max-file-size <MB>', 'report files larger than this instead of checking them', DEFAULT_MAX_FILE_MB)
     .option('-o, --output <file>', 'write the report to this file; the terminal gets the summary')
-    .option('-j, --jobs <n>', 'check with n worker threads (default: the number of cores; small runs use one)')
+    .option(
+      '-j, --jobs <n>',
+      'check with n threads, this one and n - 1 workers (default: the number of cores; runs under 4 MB use one)',
+    )
     .option('--no-progress', 'no progress bar (it is only drawn on a terminal, for runs longer than a second)')
     .option('--input-format <format>', `read every input as this format instead of by its extension: ${INPUT_FORMATS.join(', ')}`)
     .option('--text-field <path>', 'JSON/NDJSON/CSV exports: field with the article text, as a dot path (repeatable)', collect)
