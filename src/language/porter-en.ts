@@ -25,9 +25,6 @@ let groups = new Uint8Array(64);
 function categorizeGroups(token: string): number {
   if (groups.length < token.length + 1) groups = new Uint8Array(token.length * 2);
   let n = 0;
-  const c = (): void => {
-    if (n === 0 || groups[n - 1] !== C) groups[n++] = C;
-  };
   let i = 0;
   while (i < token.length) {
     const char = token[i]!;
@@ -35,7 +32,7 @@ function categorizeGroups(token: string): number {
       // A maximal run of consonants: followed by a y, it and the y become "CV".
       let end = i;
       while (end < token.length && token[end] !== 'y' && !isVowel(token[end]!)) end++;
-      c();
+      if (n === 0 || groups[n - 1] !== C) groups[n++] = C;
       if (token[end] === 'y') {
         groups[n++] = V;
         i = end + 1;
@@ -44,7 +41,7 @@ function categorizeGroups(token: string): number {
       }
     } else if (char === 'y') {
       // A y after a vowel, after a "CV" or at the start is not a vowel.
-      c();
+      if (n === 0 || groups[n - 1] !== C) groups[n++] = C;
       i++;
     } else {
       while (i < token.length && isVowel(token[i]!)) i++;
@@ -225,7 +222,7 @@ function step5a(token: string): string {
 }
 
 function step5b(token: string): string {
-  return measure(token) > 1 && token.endsWith('ll') ? token.slice(0, -1) : token;
+  return token.endsWith('ll') && measure(token) > 1 ? token.slice(0, -1) : token;
 }
 
 export function stemEnglish(word: string): string {
