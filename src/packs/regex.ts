@@ -1,6 +1,7 @@
 import type { AST } from '@eslint-community/regexpp';
 import type { RegexToCheck } from '../checks/types.js';
 import { commonJs } from '../interop.js';
+import { isWordUnit } from '../language/tokens.js';
 
 /**
  * Regular expressions from packs. They run on the JavaScript engine, which backtracks, so a pack
@@ -169,8 +170,8 @@ export function eachMatch(
 /** Whether text[start, end) begins or ends inside a word. */
 export function splitsWord(text: string, start: number, end: number): boolean {
   return (
-    (start > 0 && WORD_CHAR.test(text[start]!) && WORD_CHAR.test(text[start - 1]!)) ||
-    (end < text.length && WORD_CHAR.test(text[end]!) && WORD_CHAR.test(text[end - 1]!))
+    (start > 0 && start < text.length && isWordUnit(text.charCodeAt(start)) && isWordUnit(text.charCodeAt(start - 1))) ||
+    (end < text.length && end > 0 && isWordUnit(text.charCodeAt(end)) && isWordUnit(text.charCodeAt(end - 1)))
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldWord, stemmerFor, stemPrefixLength } from '../../src/language/stem.js';
-import { joinsPhrase, lowerAligned, tokenize } from '../../src/language/tokens.js';
+import { isWordUnit, joinsPhrase, lowerAligned, tokenize } from '../../src/language/tokens.js';
 
 describe('tokenize', () => {
   it('finds words with their offsets, keeping inner apostrophes', () => {
@@ -33,6 +33,21 @@ describe('tokenize', () => {
   it('handles letters outside the BMP and combining marks', () => {
     const text = 'café 𝒜lpha';
     expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual(['café', '𝒜lpha']);
+  });
+});
+
+describe('isWordUnit', () => {
+  it('says of every UTF-16 code unit what [\\p{L}\\p{M}\\p{N}] says, also when asked again', () => {
+    const wordChar = /[\p{L}\p{M}\p{N}]/u;
+    const differ: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      for (let code = 0; code < 0x10000; code++) {
+        if (isWordUnit(code) !== wordChar.test(String.fromCharCode(code))) differ.push(code);
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(['é', 'ß', 'ж', '٣', '\u0301'].every((c) => isWordUnit(c.charCodeAt(0)))).toBe(true);
+    expect(['’', '–', '\u00a0', '\ud83d'].some((c) => isWordUnit(c.charCodeAt(0)))).toBe(false);
   });
 });
 
