@@ -106,15 +106,24 @@ function compileScope(rules: readonly ActiveRule<PatternOptions>[]): (block: Blo
   const filter = new LiteralFilter(
     compiled.flatMap(({ literals, caseSensitive }) => (literals ?? []).map((text) => ({ text, caseSensitive }))),
   );
-  const needs = compiled.map(({ literals, caseSensitive }) =>
-    literals ? literals.map((text) => filter.indexOf(text, caseSensitive)) : null,
-  );
+  // Per literal, the patterns that need it (a pattern runs where any of its literals is present);
+  // patterns without literals run on every block.
+  const needing: number[][] = [];
+  const always: number[] = [];
+  compiled.forEach(({ literals, caseSensitive }, i) => {
+    if (!literals) return void always.push(i);
+    for (const text of literals) (needing[filter.indexOf(text, caseSensitive)] ??= []).push(i);
+  });
   return (block, emit) => {
     const text = block.text;
-    const present = filter.present(block);
-    compiled.forEach(({ rule, wholeWord, onLower, regex }, i) => {
-      const literals = needs[i];
-      if (literals && !literals.some((literal) => present[literal])) return;
+    const run = [...always];
+    for (const literal of filter.presentIn(block)) run.push(...needing[literal]!);
+    if (run.length === 0) return;
+    // In the order of the rules, as if every pattern had been tried: the order hits are emitted in.
+    run.sort((a, b) => a - b);
+    run.forEach((i, at) => {
+      if (at > 0 && run[at - 1] === i) return;
+      const { rule, wholeWord, onLower, regex } = compiled[i]!;
       eachMatch(regex, onLower ? block.lower() : text, text, wholeWord, (start, end) => emit({ rule, start, end }));
     });
   };
@@ -141,6 +150,10 @@ const MIN_KEY = 3;
 class LiteralFilter {
   private readonly literals: Literal[] = [];
   private readonly keys: string[] = [];
+  /** Per key, the literals whose longest run of word characters it is. */
+  private readonly literalsOfKey: number[][] = [];
+  /** The literals without such a run: looked for in every block. */
+  private readonly keyless: number[] = [];
   /** Matches a word that contains at least one of the keys: most words do not. */
   private readonly anyKey: RegExp | null;
   /** Per word number: 1 for no key, 2 + i for the keys in `keyLists[i]`. */
@@ -159,7 +172,9 @@ class LiteralFilter {
       if (run.length < MIN_KEY) run = '';
       let key = run ? this.keys.indexOf(run) : -1;
       if (run && key < 0) key = this.keys.push(run) - 1;
-      this.literals.push({ text, caseSensitive, key });
+      const at = this.literals.push({ text, caseSensitive, key }) - 1;
+      if (key < 0) this.keyless.push(at);
+      else (this.literalsOfKey[key] ??= []).push(at);
     }
     this.seen = new Int32Array(this.keys.length);
     this.anyKey = this.keys.length > 0 ? new RegExp(this.keys.map(escapeRegExp).join('|')) : null;
@@ -169,9 +184,10 @@ class LiteralFilter {
     return this.literals.findIndex((literal) => literal.text === text && literal.caseSensitive === caseSensitive);
   }
 
-  /** Per literal (in the order of indexOf), whether the block holds it. */
-  present(block: BlockContext): boolean[] {
+  /** The literals (in the numbering of indexOf) that the block holds, in no particular order. */
+  presentIn(block: BlockContext): number[] {
     const run = ++this.blocks;
+    const candidates = [...this.keyless];
     if (this.anyKey) {
       const { ids, generation, words } = block.wordIds();
       if (this.keysOfWord.follow(generation)) this.keyLists = [];
@@ -179,13 +195,18 @@ class LiteralFilter {
         const id = ids[i]!;
         let keys = this.keysOfWord.get(id);
         if (keys === 0) keys = this.learn(id, words[id]!);
-        if (keys > 1) for (const key of this.keyLists[keys - 2]!) this.seen[key] = run;
+        if (keys === 1) continue;
+        for (const key of this.keyLists[keys - 2]!) {
+          if (this.seen[key] === run) continue;
+          this.seen[key] = run;
+          candidates.push(...this.literalsOfKey[key]!);
+        }
       }
     }
-    return this.literals.map(
-      ({ text, caseSensitive, key }) =>
-        (key < 0 || this.seen[key] === run) && (caseSensitive ? block.text : block.lower()).includes(text),
-    );
+    return candidates.filter((at) => {
+      const { text, caseSensitive } = this.literals[at]!;
+      return (caseSensitive ? block.text : block.lower()).includes(text);
+    });
   }
 
   private learn(id: number, word: string): number {
