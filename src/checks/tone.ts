@@ -103,7 +103,7 @@ export const toneCheck: CheckKind<Record<string, never>, ToneSettings> = {
     const add = (word: string): void => {
       if (!ignore.has(word)) for (const form of adjectiveForms(word, language)) index.add(form, 'lower', true);
     };
-    for (const [word, { polarity, subjectivity, intensity }] of toneLexicon(language)) {
+    for (const [word, polarity, subjectivity, intensity] of toneLexicon(language)) {
       if (
         subjectivity >= config.minSubjectivity &&
         (Math.abs(polarity) >= config.minPolarity || intensity >= config.minIntensity)
