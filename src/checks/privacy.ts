@@ -1,5 +1,5 @@
 import type { MapReader } from '../packs/data-reader.js';
-import { WORD_CHAR } from '../packs/regex.js';
+import { isWordUnit } from '../language/tokens.js';
 import type { ActiveRule, CheckKind, Hit, KindSettings } from './types.js';
 
 /**
@@ -146,9 +146,7 @@ type Detector = (text: string) => [number, number][];
 
 /** A letter or digit: what a number or address may not be glued to. */
 function isWordChar(char: string): boolean {
-  const code = char.charCodeAt(0);
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-  return WORD_CHAR.test(char);
+  return isWordUnit(char.charCodeAt(0));
 }
 
 /** Matches that do not continue what stands before them (`notAfter`), and that `valid` accepts. */

@@ -10,13 +10,12 @@ import { isWordUnit } from '../language/tokens.js';
  * (`(a|a)*`, `(\w|\d)+`). Built-in packs are checked when eindred is built.
  */
 
-export const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-
 /**
  * Letters, marks and digits of the Latin, Greek and Cyrillic scripts: a stand-in for
  * [\p{L}\p{M}\p{N}] inside expressions. V8 takes ~0.4 ms to compile each Unicode property class,
  * and every whole-word pattern would hold two; this class costs next to nothing. Matches are
- * checked against WORD_CHAR afterwards (splitsWord), so other scripts stay correct.
+ * checked against [\p{L}\p{M}\p{N}] afterwards (splitsWord, through isWordUnit), so other scripts stay
+ * correct.
  */
 const W = '[0-9A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u036F\\u0386-\\u03FF\\u0400-\\u052F]';
 
