@@ -9,7 +9,7 @@ import { ProseBuilder, type SourceRange } from './input/prose.js';
 import { clearVote, functionWordVotes, LANGUAGE_NAMES, loadDetector, otherScript } from './language/detect.js';
 import { findQuotes, insideAny, isAttributed } from './language/quotes.js';
 import { splitSentences, type Span } from './language/sentences.js';
-import { lowerAligned, tokenize, type Token } from './language/tokens.js';
+import { lowerAligned, tokensOf, type Token } from './language/tokens.js';
 import { vocabulary, type WordNumbers } from './language/vocabulary.js';
 import { coreMessage, formatList } from './messages.js';
 import type { RuleSet } from './packs/ruleset.js';
@@ -70,8 +70,13 @@ class Block implements BlockContext {
     return this.prose.map.range(start, end);
   }
 
+  /** The words as objects, for the few that want them; phrase matching reads wordIds(). */
   tokens(): readonly Token[] {
-    return (this.cachedTokens ??= tokenize(this.prose.text));
+    if (!this.cachedTokens) {
+      const { starts, ends } = this.wordIds();
+      this.cachedTokens = tokensOf(starts, ends);
+    }
+    return this.cachedTokens;
   }
 
   lower(): string {
@@ -80,7 +85,7 @@ class Block implements BlockContext {
 
   /** Numbered again when the vocabulary started a new generation since (see vocabulary.ts). */
   wordIds(): WordNumbers {
-    if (this.cachedIds?.generation !== vocabulary.generation) this.cachedIds = vocabulary.idsOf(this.lower(), this.tokens());
+    if (this.cachedIds?.generation !== vocabulary.generation) this.cachedIds = vocabulary.number(this.lower());
     return this.cachedIds;
   }
 
@@ -167,9 +172,9 @@ function strongestVote(votes: Map<string, number>): string | undefined {
  * candidate languages: it is named by its script and not checked.
  */
 async function blockLanguage(block: Block, documentLanguage: string): Promise<string> {
-  const tokens = block.tokens();
-  if (tokens.length < 4) return documentLanguage;
-  const votes = functionWordVotes(block.wordIds(), BLOCK_VOTERS);
+  const numbers = block.wordIds();
+  if (numbers.ids.length < 4) return documentLanguage;
+  const votes = functionWordVotes(numbers, BLOCK_VOTERS);
   const own = votes.get(documentLanguage) ?? 0;
   // Only asked of blocks without a function word of the document's language: rare, and cheap.
   const script = own === 0 ? otherScript(block.text) : undefined;

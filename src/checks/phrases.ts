@@ -1,6 +1,6 @@
 import type { Span } from '../language/sentences.js';
 import { foldWord, stemmerFor, stemPrefixLength, type Stemmer } from '../language/stem.js';
-import { joinsPhrase, lowerAligned, tokenize, type Token } from '../language/tokens.js';
+import { joinsPhrase, lowerAligned, tokenize } from '../language/tokens.js';
 import { PerWord, type WordNumbers } from '../language/vocabulary.js';
 
 /** How one word of a phrase is compared with a word of the text. */
@@ -203,18 +203,19 @@ export class PhraseIndex<T> {
     if (this.size === 0) return;
     const { text } = block;
     const lower = block.lower();
-    const tokens = block.tokens();
-    const { ids, generation, words } = block.wordIds();
+    const numbers = block.wordIds();
+    const { ids, generation, words, starts, ends } = numbers;
     if (this.slots.follow(generation)) this.starts = [];
     // The stemmer keeps what it worked out: a word's stem is a Map read.
     const stemAt = (i: number): string => this.stem(words[ids[i]!]!);
-    for (let i = 0; i < tokens.length; i++) {
+    for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       let slot = this.slots.get(id);
       if (slot === NOTHING) continue;
       if (slot === UNKNOWN) slot = this.learn(id, words[id]!);
       if (slot === NOTHING) continue;
-      const { start, end } = tokens[i]!;
+      const start = starts[i]!;
+      const end = ends[i]!;
       for (const entry of this.starts[slot - FIRST_LIST]!) {
         if (entry.keys === null) {
           found(start, end, entry.value);
@@ -222,8 +223,8 @@ export class PhraseIndex<T> {
         }
         if (entry.match === 'exact' && !(end - start === entry.keys[0]!.length && text.startsWith(entry.keys[0]!, start)))
           continue;
-        const last = entry.keys.length === 1 ? i : this.from(text, lower, tokens, entry, 1, i + 1, stemAt);
-        if (last >= 0) found(start, tokens[last]!.end, entry.value);
+        const last = entry.keys.length === 1 ? i : this.from(text, lower, numbers, entry, 1, i + 1, stemAt);
+        if (last >= 0) found(start, ends[last]!, entry.value);
       }
     }
   }
@@ -259,69 +260,70 @@ export class PhraseIndex<T> {
   }
 
   /**
-   * Index of the phrase's last token when it matches from key k at token `at`, after matching up to
-   * token at - 1; else -1.
+   * Index of the phrase's last word when it matches from key k at word `at`, after matching up to
+   * word at - 1; else -1.
    */
   private from(
     text: string,
     lower: string,
-    tokens: readonly Token[],
+    words: WordNumbers,
     entry: Entry<T>,
     k: number,
     at: number,
     stemAt: (i: number) => string,
   ): number {
     if (k === entry.keys.length) return at - 1;
+    const { starts, ends } = words;
     if (entry.keys[k] === GAP_KEY) {
       // The next word may follow after up to MAX_GAP words, within the clause.
-      for (let next = at; next <= at + MAX_GAP && next < tokens.length; next++) {
-        if (GAP_BREAK.test(text.slice(tokens[next - 1]!.end, tokens[next]!.start))) return -1;
-        if (wordMatches(text, lower, tokens[next]!, entry, k + 1, next, stemAt)) {
-          const last = this.from(text, lower, tokens, entry, k + 2, next + 1, stemAt);
+      for (let next = at; next <= at + MAX_GAP && next < starts.length; next++) {
+        if (GAP_BREAK.test(text.slice(ends[next - 1]!, starts[next]!))) return -1;
+        if (wordMatches(text, lower, words, entry, k + 1, next, stemAt)) {
+          const last = this.from(text, lower, words, entry, k + 2, next + 1, stemAt);
           if (last >= 0) return last;
         }
       }
       return -1;
     }
-    const token = tokens[at];
     // The word first: phrases starting with "the" or "a" are tried at every "the" and "a".
     if (
-      !token ||
-      !wordMatches(text, lower, token, entry, k, at, stemAt) ||
-      !joinsPhrase(text.slice(tokens[at - 1]!.end, token.start))
+      at >= starts.length ||
+      !wordMatches(text, lower, words, entry, k, at, stemAt) ||
+      !joinsPhrase(text.slice(ends[at - 1]!, starts[at]!))
     )
       return -1;
-    return this.from(text, lower, tokens, entry, k + 1, at + 1, stemAt);
+    return this.from(text, lower, words, entry, k + 1, at + 1, stemAt);
   }
 }
 
-/** Whether token `at` is key k of the phrase. */
+/** Whether word `at` is key k of the phrase. */
 function wordMatches<T>(
   text: string,
   lower: string,
-  token: Token,
+  words: WordNumbers,
   entry: Entry<T>,
   k: number,
   at: number,
   stemAt: (i: number) => string,
 ): boolean {
   const expected = entry.keys[k]!;
-  const length = token.end - token.start;
+  const start = words.starts[at]!;
+  const length = words.ends[at]! - start;
   return entry.match === 'exact'
-    ? length === expected.length && text.startsWith(expected, token.start)
+    ? length === expected.length && text.startsWith(expected, start)
     : entry.match === 'lower'
-      ? length === expected.length && lower.startsWith(expected, token.start)
-      : mayBeStem(lower, token, entry.starts![k]!) && stemAt(at) === expected;
+      ? length === expected.length && lower.startsWith(expected, start)
+      : mayBeStem(lower, start, length, entry.starts![k]!) && stemAt(at) === expected;
 }
 
 /**
- * Whether a word can have a stem that starts with `start` (the stem's shared start, see
- * stemPrefixLength): stems keep the start of their word.
+ * Whether a word (`length` characters from `from`) can have a stem that starts with `start` (the
+ * stem's shared start, see stemPrefixLength): stems keep the start of their word.
  */
-function mayBeStem(lower: string, token: Token, start: string): boolean {
-  if (token.end - token.start < start.length) return false;
+function mayBeStem(lower: string, from: number, length: number, start: string): boolean {
+  if (length < start.length) return false;
   for (let j = 0; j < start.length; j++) {
-    if (foldCode(lower.charCodeAt(token.start + j)) !== start.charCodeAt(j)) return false;
+    if (foldCode(lower.charCodeAt(from + j)) !== start.charCodeAt(j)) return false;
   }
   return true;
 }
@@ -330,8 +332,7 @@ function mayBeStem(lower: string, token: Token, start: string): boolean {
 export interface Words {
   readonly text: string;
   lower(): string;
-  tokens(): readonly Token[];
-  /** The tokens' numbers in the run's vocabulary. */
+  /** The words, where they stand and their numbers in the run's vocabulary. */
   wordIds(): WordNumbers;
 }
 

@@ -5,7 +5,9 @@
  * is "niet" + "westers"); `joinsPhrase` lets phrases run across it.
  *
  * A token is only its offsets: its lower-case form is `lower.slice(start, end)` in the block's
- * `lowerAligned` text, so that checking a batch does not allocate a string per word.
+ * `lowerAligned` text, so that checking a batch does not allocate a string per word. A block's
+ * words are found once, by the vocabulary, as typed arrays of offsets (scanWords); `tokenize`
+ * gives the same words as objects, for the places that want few of them.
  */
 
 export interface Token {
@@ -43,10 +45,34 @@ function wordCharAt(text: string, i: number): number {
   return isWordUnit(code) ? 1 : 0;
 }
 
-/** A hand-written scanner: tokenising is the largest part of checking a batch. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+/**
+ * The words the last `scanWords` call found: word i is text[starts[i], ends[i]), and hashes[i] is
+ * the FNV-1a hash of its code units (what the vocabulary files it under). Overwritten by the next
+ * call, and replaced by larger arrays when a text has more words: read the fields after the call.
+ */
+export const scanned = {
+  starts: new Int32Array(1024),
+  ends: new Int32Array(1024),
+  hashes: new Int32Array(1024),
+};
+
+/** Twice the room in `scanned`, keeping what it holds. */
+function growScanned(): void {
+  for (const key of ['starts', 'ends', 'hashes'] as const) {
+    const grown = new Int32Array(scanned[key].length * 2);
+    grown.set(scanned[key]);
+    scanned[key] = grown;
+  }
+}
+
+/**
+ * A hand-written scanner, the one that finds words everywhere: tokenising is the largest part of
+ * checking a batch. It hashes each word as it reads it, so that numbering a block's words reads
+ * their characters once (see vocabulary.ts). Returns how many words `scanned` now holds.
+ */
+export function scanWords(text: string): number {
   const length = text.length;
+  let count = 0;
   let i = 0;
   while (i < length) {
     // ASCII inline: this loop runs once per character of every draft.
@@ -57,21 +83,37 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
-    i += width;
-    while (i < length) {
+    let hash = 0x811c9dc5;
+    for (;;) {
+      hash = Math.imul(hash ^ code, 0x01000193);
+      if (width === 2) hash = Math.imul(hash ^ text.charCodeAt(i + 1), 0x01000193);
+      i += width;
+      if (i >= length) break;
       code = text.charCodeAt(i);
       width = code < 128 ? ASCII_WORD[code]! : wordCharAt(text, i);
-      if (width > 0) {
-        i += width;
-      } else if ((code === 0x27 || code === 0x2019) && i + 1 < length && wordCharAt(text, i + 1) > 0) {
-        // An apostrophe between word characters stays inside the word: zo'n, auto’s, don't.
-        i++;
-      } else {
-        break;
-      }
+      // An apostrophe between word characters stays inside the word: zo'n, auto’s, don't.
+      if (width === 0 && (code === 0x27 || code === 0x2019) && i + 1 < length && wordCharAt(text, i + 1) > 0) width = 1;
+      if (width === 0) break;
     }
-    tokens.push({ start, end: i });
+    if (count === scanned.starts.length) growScanned();
+    scanned.starts[count] = start;
+    scanned.ends[count] = i;
+    scanned.hashes[count] = hash;
+    count++;
   }
+  return count;
+}
+
+/** The words of a text with their offsets. */
+export function tokenize(text: string): Token[] {
+  const count = scanWords(text);
+  return tokensOf(scanned.starts, scanned.ends, count);
+}
+
+/** Word offsets as tokens: word i is text[starts[i], ends[i]). */
+export function tokensOf(starts: Int32Array, ends: Int32Array, count = starts.length): Token[] {
+  const tokens: Token[] = [];
+  for (let i = 0; i < count; i++) tokens.push({ start: starts[i]!, end: ends[i]! });
   return tokens;
 }
 

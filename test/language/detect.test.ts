@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { functionWordVotes, loadDetector, otherScript } from '../../src/language/detect.js';
-import { lowerAligned, tokenize } from '../../src/language/tokens.js';
+import { lowerAligned } from '../../src/language/tokens.js';
 import { Vocabulary } from '../../src/language/vocabulary.js';
 import { CORPORA, HAS_CORPORA } from '../helpers.js';
 
 describe('language detection', () => {
   it('counts function words that belong to one language only', () => {
     const text = 'Het kabinet heeft het plan niet gesteund, zegt de minister.';
-    const votes = functionWordVotes(new Vocabulary().idsOf(lowerAligned(text), tokenize(text)));
+    const votes = functionWordVotes(new Vocabulary().number(lowerAligned(text)));
     expect(votes.get('nl')).toBeGreaterThan(3);
     expect(votes.get('en') ?? 0).toBe(0);
   });

@@ -2,20 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PhraseIndex, type Words } from '../../src/checks/phrases.js';
 import { stemmerFor } from '../../src/language/stem.js';
-import { lowerAligned, tokenize } from '../../src/language/tokens.js';
+import { lowerAligned, tokenize, tokensOf } from '../../src/language/tokens.js';
 import { Vocabulary, type WordNumbers } from '../../src/language/vocabulary.js';
 
 /** A block of text numbered by `vocabulary`, numbered again when it starts a new generation. */
 function words(text: string, vocabulary: Vocabulary): Words {
   const lower = lowerAligned(text);
-  const tokens = tokenize(text);
   let numbers: WordNumbers | undefined;
   return {
     text,
     lower: () => lower,
-    tokens: () => tokens,
     wordIds: () => {
-      if (numbers?.generation !== vocabulary.generation) numbers = vocabulary.idsOf(lower, tokens);
+      if (numbers?.generation !== vocabulary.generation) numbers = vocabulary.number(lower);
       return numbers;
     },
   };
@@ -29,8 +27,25 @@ describe('Vocabulary', () => {
     expect(first[0]).toBe(first[3]); // The, the
     expect(new Set(first).size).toBe(5);
     expect([...second]).toEqual([first[0], first[4], first[2], first[0], first[1]]);
-    const { words: spelled } = vocabulary.idsOf('', []);
+    const { words: spelled } = vocabulary.number('');
     expect([...second].map((id) => spelled[id])).toEqual(['the', 'plan', 'said', 'the', 'mayor']);
+  });
+
+  it('numbers the words tokenize finds in the text, read from its lower-case form', () => {
+    const words = (text: string) => {
+      const { starts, ends, ids, words: spelled } = new Vocabulary().number(lowerAligned(text));
+      return { tokens: tokensOf(starts, ends), spelled: [...ids].map((id) => spelled[id]) };
+    };
+    const text = "ÉÉN Café’s, ZO’N 𝒜LPHA-Beta İstanbul ΣΟΦΊΑ don't";
+    expect(words(text).tokens).toEqual(tokenize(text));
+    expect(words(text).spelled).toEqual(['één', "café's", "zo'n", '𝒜lpha', 'beta', 'İstanbul', 'σοφία', "don't"]);
+    // Any text, any Unicode: the same words at the same offsets.
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (any) => {
+        expect(words(any).tokens).toEqual(tokenize(any));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('keeps every word apart as it grows to tens of thousands of words, long, accented and not', () => {
