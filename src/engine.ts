@@ -45,7 +45,6 @@ const SAMPLE_CHARS = 1500;
 const BLOCK_VOTERS = 50;
 
 class Block implements BlockContext {
-  private cachedTokens: Token[] | undefined;
   private cachedLower: string | undefined;
   private cachedIds: WordNumbers | undefined;
   private cachedSentences: Span[] | undefined;
@@ -70,15 +69,6 @@ class Block implements BlockContext {
     return this.prose.map.range(start, end);
   }
 
-  /** The words as objects, for the few that want them; phrase matching reads wordIds(). */
-  tokens(): readonly Token[] {
-    if (!this.cachedTokens) {
-      const { starts, ends } = this.wordIds();
-      this.cachedTokens = tokensOf(starts, ends);
-    }
-    return this.cachedTokens;
-  }
-
   lower(): string {
     return (this.cachedLower ??= lowerAligned(this.prose.text));
   }
@@ -95,17 +85,17 @@ class Block implements BlockContext {
 
   /** Tokens wholly inside text[from, to), found by binary search. */
   tokensIn(from: number, to: number): readonly Token[] {
-    const tokens = this.tokens();
+    const { starts, ends } = this.wordIds();
     let lo = 0;
-    let hi = tokens.length;
+    let hi = starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (tokens[mid]!.start < from) lo = mid + 1;
+      if (starts[mid]! < from) lo = mid + 1;
       else hi = mid;
     }
     let end = lo;
-    while (end < tokens.length && tokens[end]!.end <= to) end++;
-    return tokens.slice(lo, end);
+    while (end < ends.length && ends[end]! <= to) end++;
+    return tokensOf(starts.subarray(lo, end), ends.subarray(lo, end));
   }
 
   quotes(): readonly Quote[] {

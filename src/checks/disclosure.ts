@@ -229,7 +229,7 @@ function declaresItself(blocks: readonly BlockContext[], language: string, decla
   let searched = 0;
   for (; searched < prose.length && words < firstWords; searched++) {
     if (declares(prose[searched]!)) return true;
-    words += prose[searched]!.tokens().length;
+    words += prose[searched]!.wordIds().ids.length;
   }
   // The last paragraph, unless the first words already took it in.
   return searched < prose.length && declares(prose.at(-1)!);
@@ -238,8 +238,8 @@ function declaresItself(blocks: readonly BlockContext[], language: string, decla
 /** Words in the prose before the disclosure. */
 function wordsBefore(blocks: readonly BlockContext[], found: FoundDisclosure): number {
   let words = 0;
-  for (let i = 0; i < found.block; i++) if (blocks[i]!.kind !== 'imageAlt') words += blocks[i]!.tokens().length;
-  return words + blocks[found.block]!.tokens().filter((t) => t.end <= found.sentence[0]).length;
+  for (let i = 0; i < found.block; i++) if (blocks[i]!.kind !== 'imageAlt') words += blocks[i]!.wordIds().ids.length;
+  return words + blocks[found.block]!.wordIds().ends.filter((end) => end <= found.sentence[0]).length;
 }
 
 /** Offset of a front-matter key's line (its last path segment), or of the front matter itself. */

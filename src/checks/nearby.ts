@@ -1,5 +1,4 @@
 import type { Span } from '../language/sentences.js';
-import type { Token } from '../language/tokens.js';
 import type { ContextSpec } from '../packs/types.js';
 import { PhraseSpans } from './phrases.js';
 import type { BlockContext } from './types.js';
@@ -24,28 +23,28 @@ export class Nearby {
 
   /** Whether a hit at text[start, end) stands in a context the rule accepts. */
   allows(block: BlockContext, start: number, end: number): boolean {
-    const tokens = block.tokens();
+    const { starts } = block.wordIds();
     const sentence = block.sentences().find((s) => s.start <= start && start < s.end) ?? { start: 0, end: block.text.length };
-    const first = tokenAt(tokens, start) - this.spec.window;
-    const last = tokenAt(tokens, end - 1) + this.spec.window;
+    const first = wordAt(starts, start) - this.spec.window;
+    const last = wordAt(starts, end - 1) + this.spec.window;
     const close = (span: Span): boolean =>
       (span.end <= start || span.start >= end) &&
       span.start >= sentence.start &&
       span.end <= sentence.end &&
-      tokenAt(tokens, span.end - 1) >= first &&
-      tokenAt(tokens, span.start) <= last;
+      wordAt(starts, span.end - 1) >= first &&
+      wordAt(starts, span.start) <= last;
     if (!this.near.isEmpty && !this.near.in(block).some(close)) return false;
     return !this.notNear.in(block).some(close);
   }
 }
 
-/** The index of the token that holds `offset`, or of the last one before it. */
-function tokenAt(tokens: readonly Token[], offset: number): number {
+/** The index of the word that holds `offset`, or of the last one before it (words start at `starts`). */
+function wordAt(starts: Int32Array, offset: number): number {
   let lo = 0;
-  let hi = tokens.length - 1;
+  let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (tokens[mid]!.start <= offset) lo = mid;
+    if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
   return lo;

@@ -63,21 +63,20 @@ export interface Quote extends Span {
   attributed: boolean;
 }
 
-/** One block of text as checks see it; tokens, sentences and lower case are made on first use. */
+/** One block of text as checks see it; words, sentences and lower case are made on first use. */
 export interface BlockContext {
   readonly text: string;
   readonly language: string;
   /** What the block is: a heading, a paragraph …, or `url`: a web address (only `scope: urls` rules look at those). */
   readonly kind: BlockKind | 'url';
   readonly inBlockQuote: boolean;
-  tokens(): readonly Token[];
   /** Tokens wholly inside text[from, to). */
   tokensIn(from: number, to: number): readonly Token[];
   /** Quotations in the block, each with whether someone speaks it. */
   quotes(): readonly Quote[];
   /** The text in lower case, of the same length (see lowerAligned): tokens index into it too. */
   lower(): string;
-  /** The tokens' numbers in the run's vocabulary (see vocabulary.ts). */
+  /** The words: where each stands, and its number in the run's vocabulary (see vocabulary.ts). */
   wordIds(): WordNumbers;
   /** Sentence boundaries. */
   sentences(): readonly Span[];
